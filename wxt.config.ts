@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { CLOUDMC_MATCHES } from './lib/cloudmc/sites';
+
+// Host access is the least that works (DESIGN.md rule 7): the known CloudMC domains and the
+// sandbox origins at install time; resellers' own domains are granted at run time.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'CloudMC Authenticator',
+    description: 'The second factor for CloudMC portals: one-click enrollment, encrypted vault, login autofill.',
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
+    host_permissions: [...CLOUDMC_MATCHES],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'authenticator@cloudmc.example', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+});
