@@ -6,6 +6,8 @@ import { CLOUDMC_MATCHES } from './lib/cloudmc/sites';
 // sandbox origins at install time; resellers' own domains are granted at run time.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // MV3 for Firefox too: the same storage.session, alarms and optional host permissions.
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'CloudMC Authenticator',

@@ -12,8 +12,86 @@
 
 export type VaultState = 'absent' | 'locked' | 'unlocked';
 
+export type AccountState = 'pending' | 'active' | 'disabled';
+
+/** What the popup may know of an account: never its secret. */
+export interface AccountView {
+  id: string;
+  /** The origin the account was enrolled on (scheme://host[:port]). */
+  origin: string;
+  issuer: string;
+  user: string;
+  /** A name the user gave it; shown instead of issuer/user when set. */
+  label?: string;
+  state: AccountState;
+  digits: number;
+  period: number;
+  /** The current code and the next one, so the popup can roll over without asking again. */
+  code: string;
+  nextCode: string;
+  /** Epoch ms at which `code` expires (clock offset already applied). */
+  validUntil: number;
+  backup: { total: number; remaining: number };
+}
+
+export interface BackupCodeView {
+  code: string;
+  used: boolean;
+}
+
+export type AutoLock = 1 | 5 | 15 | 30 | 60 | 'browser-restart' | 'never';
+
+export interface Settings {
+  /** Minutes of inactivity before the vault locks, or only on browser restart, or never. */
+  autoLock: AutoLock;
+  /** Fill the code at the login challenge. */
+  autofill: boolean;
+  /** Submit the challenge after filling it. */
+  autoSubmit: boolean;
+  /** Click Enable / Verify and Save after filling the enrollment code. */
+  autoConfirmEnroll: boolean;
+}
+
+export interface ImportPreview {
+  /** Entries that will be added. */
+  add: Array<{ issuer: string; user: string; origin: string }>;
+  /** Entries already in the vault (same secret and origin); they are skipped, never overwritten. */
+  duplicates: Array<{ issuer: string; user: string; origin: string }>;
+}
+
 export interface UiProtocol {
   'vault.status': { req: {}; res: { state: VaultState } };
+  'vault.create': { req: { passphrase: string }; res: { state: VaultState } };
+  'vault.unlock': { req: { passphrase: string }; res: { state: VaultState } };
+  'vault.lock': { req: {}; res: { state: VaultState } };
+  'vault.changePassphrase': { req: { current: string; next: string }; res: {} };
+
+  /** `broken` counts stored entries that could not be read; they are kept untouched. */
+  'accounts.list': { req: {}; res: { accounts: AccountView[]; broken: number } };
+  /** `input` is an otpauth URI or a base32 secret; for a bare secret, issuer/user/origin name it. */
+  'accounts.add': {
+    req: { input: string; issuer?: string; user?: string; origin?: string };
+    res: { account: AccountView };
+  };
+  'accounts.rename': { req: { id: string; label: string }; res: { account: AccountView } };
+  'accounts.delete': { req: { id: string }; res: {} };
+
+  'backup.list': { req: { id: string }; res: { codes: BackupCodeView[] } };
+  'backup.setUsed': { req: { id: string; code: string; used: boolean }; res: { codes: BackupCodeView[] } };
+
+  'settings.get': { req: {}; res: { settings: Settings } };
+  'settings.set': { req: { settings: Partial<Settings> }; res: { settings: Settings } };
+
+  'sites.list': { req: {}; res: { builtIn: string[]; granted: string[] } };
+  'sites.remove': { req: { pattern: string }; res: { granted: string[] } };
+
+  /** An encrypted backup file (JSON text) under its own passphrase. */
+  'export.encrypted': { req: { passphrase: string }; res: { file: string } };
+  /** Plaintext otpauth URIs, one a line: the UI must have warned the user first. */
+  'export.plain': { req: {}; res: { text: string } };
+  /** `passphrase` is needed for an encrypted file, ignored for a URI list. */
+  'import.preview': { req: { file: string; passphrase?: string }; res: ImportPreview };
+  'import.apply': { req: { file: string; passphrase?: string }; res: ImportPreview };
 }
 
 export interface PageProtocol {

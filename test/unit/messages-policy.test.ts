@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifySender, type PolicyEnv, type SenderLike } from '@/lib/messages/policy';
-import { createRouter, ReplyError } from '@/lib/messages/router';
+import { createRouter, ReplyError, type UiHandlers } from '@/lib/messages/router';
 import { isCloudmcOrigin } from '@/lib/cloudmc/sites';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -57,7 +57,8 @@ describe('classifySender', () => {
 describe('router', () => {
   const route = createRouter({
     env: () => env,
-    ui: { 'vault.status': async () => ({ state: 'locked' }) },
+    // Only the handler under test; the background itself must implement every type.
+    ui: { 'vault.status': async () => ({ state: 'locked' }) } as Partial<UiHandlers> as UiHandlers,
     page: {
       'page.hello': async (_m, sender) => {
         if (sender.origin.includes('127.0.0.1')) throw new ReplyError('not-here', 'Not on this host');

@@ -1,0 +1,148 @@
+/**
+ * What extension pages (popup, options) may ask. Every handler runs only after the router
+ * has checked that the sender is one of our own pages.
+ */
+import { parseOtpInput } from '../otp';
+import { createAccount, exportBackup, type Vault } from '../vault';
+import { originFromIssuer } from '../cloudmc/issuer';
+import { CLOUDMC_MATCHES } from '../cloudmc/sites';
+import { ReplyError, type UiHandlers } from '../messages/router';
+import type { Settings } from '../messages/protocol';
+import { unwrap } from './errors';
+import { accountView, backupView } from './views';
+import { planImport, plainExport, previewOf, readImportFile } from './transfer';
+
+export interface UiDeps {
+  vault: () => Promise<Vault>;
+  now: () => number;
+  /** Server clock minus ours for an origin, in ms (0 until measured). */
+  clockOffset: (origin: string) => number;
+  settings: { load: () => Promise<Settings>; save: (patch: unknown) => Promise<Settings> };
+  sites: { granted: () => Promise<string[]>; remove: (pattern: string) => Promise<string[]> };
+  /** Called after unlock/create and on each use while unlocked. */
+  onActivity: () => Promise<void>;
+  onLocked: () => Promise<void>;
+}
+
+const MIN_PASSPHRASE = 10;
+
+export function createUiHandlers(deps: UiDeps): UiHandlers {
+  const accounts = async () => unwrap(await (await deps.vault()).accounts.list()).accounts;
+  const view = (a: Parameters<typeof accountView>[0]) => accountView(a, deps.now(), deps.clockOffset(a.origin));
+
+  async function state() {
+    return { state: unwrap(await (await deps.vault()).session.state()) };
+  }
+
+  /** Every handler that reads or writes accounts marks the vault as in use. */
+  async function active<T>(fn: (vault: Vault) => Promise<T>): Promise<T> {
+    const vault = await deps.vault();
+    const result = await fn(vault);
+    if (vault.session.isUnlocked()) await deps.onActivity();
+    return result;
+  }
+
+  return {
+    'vault.status': state,
+    'vault.create': async ({ passphrase }) => {
+      if (passphrase.length < MIN_PASSPHRASE) {
+        throw new ReplyError('weak-passphrase', `Use ${MIN_PASSPHRASE} characters or more.`);
+      }
+      await active(async (v) => unwrap(await v.session.create(passphrase)));
+      return state();
+    },
+    'vault.unlock': async ({ passphrase }) => {
+      await active(async (v) => unwrap(await v.session.unlock(passphrase)));
+      return state();
+    },
+    'vault.lock': async () => {
+      unwrap(await (await deps.vault()).session.lock());
+      await deps.onLocked();
+      return state();
+    },
+    'vault.changePassphrase': async ({ current, next }) => {
+      if (next.length < MIN_PASSPHRASE) {
+        throw new ReplyError('weak-passphrase', `Use ${MIN_PASSPHRASE} characters or more.`);
+      }
+      await active(async (v) => unwrap(await v.session.changePassphrase(current, next)));
+      return {};
+    },
+
+    'accounts.list': () =>
+      active(async (v) => {
+        const list = unwrap(await v.accounts.list());
+        return { accounts: list.accounts.map(view), broken: list.broken.length };
+      }),
+    'accounts.add': ({ input, issuer, user, origin }) =>
+      active(async (v) => {
+        const parsed = unwrap(parseOtpInput(input));
+        const params = {
+          ...parsed,
+          issuer: parsed.issuer || issuer?.trim() || '',
+          user: parsed.user || user?.trim() || '',
+        };
+        const boundTo = origin?.trim() || originFromIssuer(params.issuer);
+        if (!boundTo) {
+          throw new ReplyError('origin-required', 'Enter the portal address this account is for, e.g. https://portal.example.com.');
+        }
+        const account = unwrap(createAccount({ params, origin: boundTo, state: 'active' }));
+        const existing = unwrap(await v.accounts.list()).accounts;
+        if (existing.some((e) => e.secret === account.secret && e.origin === account.origin)) {
+          throw new ReplyError('duplicate', 'This account is already in the vault.');
+        }
+        return { account: view(unwrap(await v.accounts.put(account))) };
+      }),
+    'accounts.rename': ({ id, label }) =>
+      active(async (v) => {
+        const trimmed = label.trim();
+        const next = unwrap(
+          await v.accounts.update(id, ({ label: _old, ...rest }) => (trimmed ? { ...rest, label: trimmed } : rest)),
+        );
+        return { account: view(next) };
+      }),
+    'accounts.delete': ({ id }) =>
+      active(async (v) => {
+        unwrap(await v.accounts.delete(id));
+        return {};
+      }),
+
+    'backup.list': ({ id }) => active(async (v) => ({ codes: backupView(unwrap(await v.accounts.get(id))) })),
+    'backup.setUsed': ({ id, code, used }) =>
+      active(async (v) => {
+        const next = unwrap(
+          await v.accounts.update(id, (a) => {
+            if (!a.backupCodes.some((c) => c.code === code)) throw new ReplyError('not-found', 'No such backup code.');
+            return { ...a, backupCodes: a.backupCodes.map((c) => (c.code === code ? { code, used } : c)) };
+          }),
+        );
+        return { codes: backupView(next) };
+      }),
+
+    'settings.get': async () => ({ settings: await deps.settings.load() }),
+    'settings.set': async ({ settings }) => {
+      const saved = await deps.settings.save(settings);
+      if ((await deps.vault()).session.isUnlocked()) await deps.onActivity();
+      return { settings: saved };
+    },
+
+    'sites.list': async () => ({ builtIn: [...CLOUDMC_MATCHES], granted: await deps.sites.granted() }),
+    'sites.remove': async ({ pattern }) => ({ granted: await deps.sites.remove(pattern) }),
+
+    'export.encrypted': ({ passphrase }) =>
+      active(async () => {
+        if (passphrase.length < MIN_PASSPHRASE) {
+          throw new ReplyError('weak-passphrase', `Use ${MIN_PASSPHRASE} characters or more.`);
+        }
+        return { file: unwrap(await exportBackup(await accounts(), passphrase)) };
+      }),
+    'export.plain': () => active(async () => ({ text: plainExport(await accounts()) })),
+    'import.preview': ({ file, passphrase }) =>
+      active(async () => previewOf(planImport(await accounts(), await readImportFile(file, passphrase)))),
+    'import.apply': ({ file, passphrase }) =>
+      active(async (v) => {
+        const plan = planImport(await accounts(), await readImportFile(file, passphrase));
+        for (const a of plan.add) unwrap(await v.accounts.put(a));
+        return previewOf(plan);
+      }),
+  };
+}
