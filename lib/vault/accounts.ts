@@ -1,0 +1,268 @@
+/**
+ * Accounts: the domain record and its repository. Each account is one encrypted record; its
+ * id is the only thing in clear. The repository is the one writer (the background), and it
+ * runs writes one at a time, so the popup and a content script acting together cannot lose
+ * each other's updates: use update(id, fn) for read-modify-write.
+ */
+import { ok, type Result } from '../result';
+import { normalizeSecret, parseAlgorithm, parseDigits, parsePeriod, type Algorithm, type Digits, type OtpAccountParams } from '../otp/params';
+import { fromUtf8, utf8, type Bytes } from './bytes';
+import { IV_BYTES, recordAad, seal, unseal } from './crypto';
+import { vaultError, type VaultError } from './errors';
+import { VAULT_VERSION } from './format';
+import { dataKeyOf, guard, type VaultSession } from './session';
+import type { EncryptedRecord, VaultStore } from './store';
+
+export type AccountState = 'pending' | 'active' | 'disabled';
+
+export interface BackupCode {
+  readonly code: string;
+  readonly used: boolean;
+}
+
+export interface Account {
+  readonly id: string;
+  /** The origin enrolled on (scheme://host[:port]), from the sender's URL, never the page. */
+  readonly origin: string;
+  readonly issuer: string;
+  readonly user: string;
+  /** The user's own name for it. */
+  readonly label?: string;
+  /** Canonical base32 (see lib/otp normalizeSecret). */
+  readonly secret: string;
+  readonly algorithm: Algorithm;
+  readonly digits: Digits;
+  readonly period: number;
+  /** pending: stored at enrollment, not yet confirmed by the site. */
+  readonly state: AccountState;
+  readonly backupCodes: readonly BackupCode[];
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export interface BrokenRecord {
+  readonly id: string;
+  readonly error: VaultError;
+}
+
+export interface AccountList {
+  /** Oldest first. */
+  readonly accounts: readonly Account[];
+  /** Records that could not be read; they are still stored, untouched. */
+  readonly broken: readonly BrokenRecord[];
+}
+
+const MAX_TEXT = 1024;
+const MAX_BACKUP_CODES = 100;
+
+export interface NewAccount {
+  readonly params: OtpAccountParams;
+  /** An http(s) origin or URL; only its origin is kept. */
+  readonly origin: string;
+  readonly state?: AccountState;
+  readonly label?: string;
+  readonly backupCodes?: readonly BackupCode[];
+}
+
+/** Builds a valid Account with a fresh random id. */
+export function createAccount(input: NewAccount, now: number = Date.now()): Result<Account, VaultError> {
+  const origin = toOrigin(input.origin);
+  if (origin === null) return vaultError('invalid-account', '(the origin must be an http or https origin)');
+  const { secret, algorithm, digits, period, issuer, user } = input.params;
+  return validateAccount({
+    id: globalThis.crypto.randomUUID(),
+    origin,
+    issuer,
+    user,
+    ...(input.label === undefined ? {} : { label: input.label }),
+    secret,
+    algorithm,
+    digits,
+    period,
+    state: input.state ?? 'pending',
+    backupCodes: input.backupCodes ?? [],
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+/**
+ * Checks every Account invariant and returns a clean copy (unknown fields dropped). Used on
+ * every write and every read, so nothing invalid is stored or handed out.
+ */
+export function validateAccount(x: unknown): Result<Account, VaultError> {
+  const bad = (what: string) => vaultError('invalid-account', `(${what})`);
+  if (typeof x !== 'object' || x === null) return bad('not an object');
+  const a = x as Record<string, unknown>;
+  if (typeof a.id !== 'string' || a.id === '' || a.id.length > 128) return bad('id');
+  if (typeof a.origin !== 'string' || toOrigin(a.origin) !== a.origin) return bad('origin');
+  for (const f of ['issuer', 'user'] as const) {
+    if (typeof a[f] !== 'string' || (a[f] as string).length > MAX_TEXT) return bad(f);
+  }
+  if (a.label !== undefined && (typeof a.label !== 'string' || a.label.length > MAX_TEXT)) return bad('label');
+  if (typeof a.secret !== 'string') return bad('secret');
+  const secret = normalizeSecret(a.secret);
+  if (!secret.ok || secret.value !== a.secret) return bad('secret');
+  const algorithm = typeof a.algorithm === 'string' ? parseAlgorithm(a.algorithm) : null;
+  if (!algorithm?.ok || algorithm.value !== a.algorithm) return bad('algorithm');
+  const digits = parseDigits(String(a.digits));
+  if (!digits.ok || digits.value !== a.digits) return bad('digits');
+  const period = parsePeriod(String(a.period));
+  if (!period.ok || period.value !== a.period) return bad('period');
+  if (a.state !== 'pending' && a.state !== 'active' && a.state !== 'disabled') return bad('state');
+  if (!Array.isArray(a.backupCodes) || a.backupCodes.length > MAX_BACKUP_CODES) return bad('backup codes');
+  const backupCodes: BackupCode[] = [];
+  for (const c of a.backupCodes as unknown[]) {
+    const { code, used } = (c ?? {}) as Record<string, unknown>;
+    if (typeof code !== 'string' || code === '' || code.length > 64 || typeof used !== 'boolean') return bad('backup codes');
+    backupCodes.push({ code, used });
+  }
+  if (!isTime(a.createdAt) || !isTime(a.updatedAt)) return bad('timestamps');
+  return ok({
+    id: a.id,
+    origin: a.origin,
+    issuer: a.issuer as string,
+    user: a.user as string,
+    ...(a.label === undefined ? {} : { label: a.label }),
+    secret: secret.value,
+    algorithm: algorithm.value,
+    digits: digits.value,
+    period: period.value,
+    state: a.state,
+    backupCodes,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  });
+}
+
+export class AccountRepository {
+  /** The tail of the write queue: each write starts when the previous one has settled. */
+  #tail: Promise<unknown> = Promise.resolve();
+  readonly #store: VaultStore;
+  readonly #session: VaultSession;
+  readonly #now: () => number;
+
+  constructor(store: VaultStore, session: VaultSession, now: () => number = Date.now) {
+    this.#store = store;
+    this.#session = session;
+    this.#now = now;
+  }
+
+  async list(): Promise<Result<AccountList, VaultError>> {
+    const key = dataKeyOf(this.#session);
+    if (!key) return vaultError('locked');
+    const stored = await guard(() => this.#store.allRecords());
+    if (!stored.ok) return stored;
+    const accounts: Account[] = [];
+    const broken: BrokenRecord[] = [];
+    const read = await Promise.all(stored.value.map((r) => decryptRecord(key, r)));
+    read.forEach((r, i) => {
+      if (r.ok) accounts.push(r.value);
+      else broken.push({ id: recordId(stored.value[i]), error: r.error });
+    });
+    accounts.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    return ok({ accounts, broken });
+  }
+
+  async get(id: string): Promise<Result<Account, VaultError>> {
+    const key = dataKeyOf(this.#session);
+    if (!key) return vaultError('locked');
+    const stored = await guard(() => this.#store.getRecord(id));
+    if (!stored.ok) return stored;
+    if (stored.value === undefined) return vaultError('not-found');
+    return decryptRecord(key, stored.value, id);
+  }
+
+  /** Stores (adds or replaces) an account, stamping updatedAt. */
+  put(account: Account): Promise<Result<Account, VaultError>> {
+    return this.#serial(async () => {
+      const key = dataKeyOf(this.#session);
+      if (!key) return vaultError('locked');
+      return this.#write(key, account);
+    });
+  }
+
+  delete(id: string): Promise<Result<void, VaultError>> {
+    return this.#serial(async () => {
+      if (!dataKeyOf(this.#session)) return vaultError('locked');
+      return guard(() => this.#store.deleteRecord(id));
+    });
+  }
+
+  /**
+   * Read-modify-write, atomic with respect to every other write of this repository. `fn` gets
+   * the current account and returns the next one (same id); returning `current` itself skips
+   * the write. A record that does not decrypt is reported and left alone.
+   */
+  update(id: string, fn: (current: Account) => Account): Promise<Result<Account, VaultError>> {
+    return this.#serial(async () => {
+      const key = dataKeyOf(this.#session);
+      if (!key) return vaultError('locked');
+      const stored = await guard(() => this.#store.getRecord(id));
+      if (!stored.ok) return stored;
+      if (stored.value === undefined) return vaultError('not-found');
+      const current = await decryptRecord(key, stored.value, id);
+      if (!current.ok) return current;
+      const next = fn(current.value);
+      if (next === current.value) return current;
+      if (next.id !== id) return vaultError('invalid-account', '(an update may not change the id)');
+      return this.#write(key, next);
+    });
+  }
+
+  async #write(key: CryptoKey, account: Account): Promise<Result<Account, VaultError>> {
+    const valid = validateAccount({ ...account, updatedAt: this.#now() });
+    if (!valid.ok) return valid;
+    // Encrypt first: the transaction must not wait on crypto (see store.ts).
+    const sealed = await seal(key, utf8(JSON.stringify(valid.value)), recordAad(valid.value.id, VAULT_VERSION));
+    const written = await guard(() => this.#store.putRecord({ id: valid.value.id, ...sealed }));
+    return written.ok ? valid : written;
+  }
+
+  #serial<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.#tail.then(op, op);
+    this.#tail = run.catch(() => {});
+    return run;
+  }
+}
+
+/** Decrypts and validates one stored record. Never throws, never writes. */
+export async function decryptRecord(key: CryptoKey, stored: unknown, expectedId?: string): Promise<Result<Account, VaultError>> {
+  const r = (stored ?? {}) as Partial<Record<keyof EncryptedRecord, unknown>>;
+  if (typeof r.id !== 'string' || (expectedId !== undefined && r.id !== expectedId)) {
+    return vaultError('record-corrupt', '(bad record id)');
+  }
+  if (!(r.iv instanceof Uint8Array) || r.iv.length !== IV_BYTES || !(r.ct instanceof Uint8Array)) {
+    return vaultError('record-corrupt', '(bad record shape)');
+  }
+  const plain = await unseal(key, { iv: r.iv as Bytes, ct: r.ct as Bytes }, recordAad(r.id, VAULT_VERSION));
+  if (!plain) return vaultError('record-corrupt', '(it does not decrypt)');
+  let json: unknown;
+  try {
+    json = JSON.parse(fromUtf8(plain));
+  } catch {
+    return vaultError('record-corrupt', '(not JSON)');
+  }
+  const account = validateAccount(json);
+  if (!account.ok) return vaultError('record-corrupt', '(it holds an invalid account)');
+  if (account.value.id !== r.id) return vaultError('record-corrupt', '(id mismatch)');
+  return account;
+}
+
+function recordId(stored: unknown): string {
+  const id = (stored as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : '';
+}
+
+function toOrigin(s: string): string | null {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+function isTime(t: unknown): t is number {
+  return typeof t === 'number' && Number.isFinite(t) && t >= 0;
+}
