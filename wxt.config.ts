@@ -10,11 +10,18 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'CloudMC Authenticator',
-    description: 'The second factor for CloudMC portals: one-click enrollment, encrypted vault, login autofill.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     host_permissions: [...CLOUDMC_MATCHES],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'fill-code': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Fill the CloudMC code on this page',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -7,6 +7,11 @@ import { createAutoLock } from '@/lib/background/autolock';
 import { loadSettings, saveSettings } from '@/lib/background/settings';
 import { grantedSites, isEnabledOrigin, removeSite, watchSites } from '@/lib/background/sites';
 import { unwrap } from '@/lib/background/errors';
+import { createEnrollment } from '@/lib/background/enroll';
+import { loadOffsets, measureOffset, measuredRecently, offsetFor } from '@/lib/background/clock';
+import { createLogin } from '@/lib/background/login';
+import { injectEnrollUi, openUnlockWindow, sendToTab } from '@/lib/background/tabs';
+import { decodeQrDataUrl } from '@/lib/qr/decode';
 
 // Wiring only: the policy, the handlers and the vault live in lib/.
 export default defineBackground(() => {
@@ -22,25 +27,56 @@ export default defineBackground(() => {
     setting: async () => (await loadSettings()).autoLock,
   });
 
+  const login = createLogin({
+    vault: getVault,
+    now: Date.now,
+    settings: loadSettings,
+    offsetFor,
+    measuredRecently: (origin) => measuredRecently(origin),
+    measureOffset: (origin) => measureOffset(origin),
+    openUnlock: openUnlockWindow,
+    sendToTab,
+  });
+
+  const enrollment = createEnrollment({
+    vault: getVault,
+    now: Date.now,
+    settings: loadSettings,
+    decodeQr: decodeQrDataUrl,
+    offsetFor,
+    measureOffset: (origin) => measureOffset(origin),
+    openUnlock: openUnlockWindow,
+    sendToTab,
+    lastUsed: login.lastUsed,
+  });
+
   const route = createRouter({
     env: async () => {
-      await grantedSites();
+      await Promise.all([grantedSites(), loadOffsets()]);
       return { extensionId: browser.runtime.id, extensionOrigin, isEnabledOrigin };
     },
     ui: createUiHandlers({
       vault: getVault,
       now: Date.now,
-      clockOffset: () => 0,
+      clockOffset: offsetFor,
       settings: { load: loadSettings, save: saveSettings },
       sites: { granted: grantedSites, remove: removeSite },
       onActivity: autoLock.arm,
       onLocked: autoLock.disarm,
+      onUnlocked: async () => {
+        await Promise.all([enrollment.resume(), login.resume()]);
+      },
+      fillActiveTab: (id) => login.fillActiveTab(id),
     }),
-    page: createPageHandlers(),
+    page: createPageHandlers({ enrollment, login, injectEnrollUi }),
     onRejected: (reason, sender) => console.warn('[cloudmc-authenticator] refused message', reason, sender.url),
   });
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   autoLock.listen();
+  // The keyboard shortcut (commands API): fill the code on the active tab.
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'fill-code') void login.fillActiveTab();
+  });
   watchSites();
 });

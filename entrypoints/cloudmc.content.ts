@@ -1,21 +1,34 @@
 import { browser } from 'wxt/browser';
 import { CLOUDMC_MATCHES } from '@/lib/cloudmc/sites';
+import { watchPage } from '@/lib/cloudmc/watch';
+import { offerEnrollment } from '@/lib/cloudmc/features/offer-enrollment';
+import { captureBackupCodes } from '@/lib/cloudmc/features/capture-backup-codes';
+import { autofill } from '@/lib/cloudmc/features/autofill';
 
-// Runs on every CloudMC page, so it stays tiny (DESIGN.md budget: 8 KB gzip): features that
-// need more load on demand.
+// Runs on every CloudMC page, so it stays tiny (DESIGN.md budget: 8 KB gzip): it only
+// recognises pages; the enrollment UI and the QR capture are injected on demand.
 export default defineContentScript({
   matches: [...CLOUDMC_MATCHES],
   runAt: 'document_idle',
   main(ctx) {
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+
+    const login = autofill(controller.signal);
+    const features = [offerEnrollment(), captureBackupCodes(controller.signal), login.scan];
+    watchPage(() => features.forEach((scan) => scan()), controller.signal);
+
     const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
       // Only our own background may talk to us (it has no tab); pages cannot reach this listener.
       if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-      if ((message as { type?: string } | null)?.type === 'cs.ping') {
-        return Promise.resolve({ alive: true as const });
+      const m = message as { type?: string; accountId?: unknown } | null;
+      if (m?.type === 'cs.ping') return Promise.resolve({ alive: true as const });
+      if (m?.type === 'cs.fillChallenge') {
+        return login.fillNow(typeof m.accountId === 'string' ? m.accountId : undefined).then((filled) => ({ filled }));
       }
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    controller.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
   },
 });

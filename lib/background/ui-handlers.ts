@@ -22,6 +22,10 @@ export interface UiDeps {
   /** Called after unlock/create and on each use while unlocked. */
   onActivity: () => Promise<void>;
   onLocked: () => Promise<void>;
+  /** Finishes what pages asked for while the vault was locked. */
+  onUnlocked: () => Promise<void>;
+  /** Fills an account's code into the active tab's challenge when that tab is its portal. */
+  fillActiveTab: (id: string) => Promise<boolean>;
 }
 
 const MIN_PASSPHRASE = 10;
@@ -53,6 +57,7 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
     },
     'vault.unlock': async ({ passphrase }) => {
       await active(async (v) => unwrap(await v.session.unlock(passphrase)));
+      void deps.onUnlocked();
       return state();
     },
     'vault.lock': async () => {
@@ -105,6 +110,8 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
         unwrap(await v.accounts.delete(id));
         return {};
       }),
+
+    'accounts.fillActiveTab': ({ id }) => active(async () => ({ filled: await deps.fillActiveTab(id) })),
 
     'backup.list': ({ id }) => active(async (v) => ({ codes: backupView(unwrap(await v.accounts.get(id))) })),
     'backup.setUsed': ({ id, code, used }) =>

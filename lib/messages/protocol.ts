@@ -75,6 +75,8 @@ export interface UiProtocol {
   };
   'accounts.rename': { req: { id: string; label: string }; res: { account: AccountView } };
   'accounts.delete': { req: { id: string }; res: {} };
+  /** Fill this account's code into the active tab's challenge if the tab's origin is the account's. */
+  'accounts.fillActiveTab': { req: { id: string }; res: { filled: boolean } };
 
   'backup.list': { req: { id: string }; res: { codes: BackupCodeView[] } };
   'backup.setUsed': { req: { id: string; code: string; used: boolean }; res: { codes: BackupCodeView[] } };
@@ -94,13 +96,65 @@ export interface UiProtocol {
   'import.apply': { req: { file: string; passphrase?: string }; res: ImportPreview };
 }
 
+/** What the content script is told to do with the enrollment code it asked for. */
+export type EnrollAnswer =
+  | { status: 'fill'; code: string; autoConfirm: boolean }
+  /** The vault is locked: the unlock window is open; the code comes later as `cs.enrollCode`. */
+  | { status: 'locked' };
+
+export type BackupAnswer =
+  | { status: 'stored'; count: number; replaced: boolean }
+  | { status: 'locked' }
+  | { status: 'ignored'; reason: 'no-account' | 'ambiguous' | 'unchanged' | 'no-user-action' };
+
+export type ChallengeAnswer =
+  /** Fill `code` once the local clock reaches `notBefore` (epoch ms; a code about to expire waits for the next). */
+  | { status: 'fill'; code: string; notBefore: number; autoSubmit: boolean }
+  /** Several accounts and no way to tell: the page shows a chooser of names. */
+  | { status: 'choose'; accounts: Array<{ id: string; name: string }> }
+  | { status: 'locked' }
+  /** Autofill is switched off in the options. */
+  | { status: 'off' }
+  /** No account for this origin: the challenge is left alone. */
+  | { status: 'none' };
+
+/**
+ * Content script -> background. The origin of every request is the sender's, as the browser
+ * reports it; nothing in these bodies names an origin or an account.
+ */
 export interface PageProtocol {
-  /** A content script announces itself; the background answers whether it may act here. */
-  'page.hello': { req: {}; res: { enabled: boolean } };
+  /** The page shows an enrollment step: the background injects the enrollment UI. */
+  'enroll.available': { req: {}; res: {} };
+  /** The user clicked Add: the QR as a PNG data URL, and the secret text shown beside it. */
+  'enroll.begin': { req: { qr: string; secretText: string | null }; res: EnrollAnswer };
+  /** The portal refused the code: one more try, after checking the clock. */
+  'enroll.retry': { req: {}; res: EnrollAnswer };
+  /** The page shows 8 backup codes (after enrollment or a regeneration). */
+  'backup.shown': { req: { codes: string[]; userAction: boolean }; res: BackupAnswer };
+
+  /** The user name typed at the login step before the challenge (never a password). */
+  'login.user': { req: { user: string }; res: {} };
+  /** The page shows the login challenge (TOTP input). */
+  'login.challenge': { req: {}; res: ChallengeAnswer };
+  /** The user picked an account in the chooser. */
+  'login.pick': { req: { accountId: string }; res: ChallengeAnswer };
+  /** The portal refused the code: one more try, after checking the clock. */
+  'login.retry': { req: {}; res: ChallengeAnswer };
+  /** The user asked to unlock from the page: open the unlock window. */
+  'login.unlock': { req: {}; res: {} };
+  /** The user asked for a backup code at the backup-code input. */
+  'login.backup': { req: {}; res: { status: 'fill'; code: string } | { status: 'none' } | { status: 'locked' } };
+  /** A page of this origin without a challenge: the login went through. */
+  'login.settled': { req: {}; res: {} };
 }
 
+/** Background -> content script (top frame of the tab the request came from). */
 export interface TabProtocol {
   'cs.ping': { req: {}; res: { alive: true } };
+  /** After an unlock, the code for the enrollment the page asked for while locked. */
+  'cs.enrollCode': { req: { code: string; autoConfirm: boolean }; res: {} };
+  /** Ask the page to look for its challenge again (after an unlock, or from the popup / shortcut). */
+  'cs.fillChallenge': { req: { accountId?: string }; res: { filled: boolean } };
 }
 
 /** A channel maps each message type to its request fields and its answer. */

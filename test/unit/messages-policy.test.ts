@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifySender, type PolicyEnv, type SenderLike } from '@/lib/messages/policy';
-import { createRouter, ReplyError, type UiHandlers } from '@/lib/messages/router';
+import { createRouter, ReplyError, type PageHandlers, type UiHandlers } from '@/lib/messages/router';
 import { isCloudmcOrigin } from '@/lib/cloudmc/sites';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -60,21 +60,21 @@ describe('router', () => {
     // Only the handler under test; the background itself must implement every type.
     ui: { 'vault.status': async () => ({ state: 'locked' }) } as Partial<UiHandlers> as UiHandlers,
     page: {
-      'page.hello': async (_m, sender) => {
+      'enroll.available': async (_m: unknown, sender: { origin: string }) => {
         if (sender.origin.includes('127.0.0.1')) throw new ReplyError('not-here', 'Not on this host');
-        return { enabled: true };
+        return {};
       },
-    },
+    } as Partial<PageHandlers> as PageHandlers,
   });
 
   it('routes extension pages to the ui table only', async () => {
     expect(await route({ type: 'vault.status' }, popup)).toEqual({ ok: true, value: { state: 'locked' } });
-    expect(await route({ type: 'page.hello' }, popup)).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
+    expect(await route({ type: 'enroll.available' }, popup)).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
   });
 
   it('never lets a content script reach a ui handler', async () => {
     expect(await route({ type: 'vault.status' }, portalTop)).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
-    expect(await route({ type: 'page.hello' }, portalTop)).toEqual({ ok: true, value: { enabled: true } });
+    expect(await route({ type: 'enroll.available' }, portalTop)).toEqual({ ok: true, value: {} });
   });
 
   it('refuses rejected senders before reading the message', async () => {
@@ -83,7 +83,7 @@ describe('router', () => {
 
   it('answers handler errors and garbage as data', async () => {
     const local = { ...portalTop, url: 'http://127.0.0.1:1/', origin: 'http://127.0.0.1:1' };
-    expect(await route({ type: 'page.hello' }, local)).toEqual({ ok: false, error: { code: 'not-here', message: 'Not on this host' } });
+    expect(await route({ type: 'enroll.available' }, local)).toEqual({ ok: false, error: { code: 'not-here', message: 'Not on this host' } });
     for (const garbage of [null, 42, 'vault.status', { type: 5 }, { type: 'toString' }, { type: '__proto__' }]) {
       expect(await route(garbage, popup)).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
     }

@@ -1,0 +1,58 @@
+/**
+ * Per-origin clock offsets (server minus local, ms), measured from the portal's own HTTP
+ * Date header. Kept per origin so that one portal with a wrong clock cannot shift the codes
+ * of another. Not secret: stored in storage.local so the options page can show them.
+ */
+import { browser } from 'wxt/browser';
+import { offsetFromDateHeader, shouldCorrect } from '../otp';
+
+const KEY = 'clockOffsets';
+
+export interface Measured {
+  offsetMs: number;
+  measuredAt: number;
+}
+
+let cache: Record<string, Measured> | null = null;
+
+async function all(): Promise<Record<string, Measured>> {
+  if (!cache) cache = ((await browser.storage.local.get(KEY))[KEY] as Record<string, Measured> | undefined) ?? {};
+  return cache;
+}
+
+const FRESH_MS = 6 * 60 * 60_000;
+
+/** Whether `origin` was measured in the last few hours (measuring costs a round trip). */
+export function measuredRecently(origin: string, now: number = Date.now()): boolean {
+  const m = cache?.[origin];
+  return !!m && now - m.measuredAt < FRESH_MS;
+}
+
+/** The correction to apply for `origin`: the measured offset when it is large enough to matter. */
+export function offsetFor(origin: string): number {
+  const m = cache?.[origin];
+  return m && shouldCorrect(m.offsetMs) ? m.offsetMs : 0;
+}
+
+/** Loads the stored offsets; call before the first offsetFor() of a worker's life. */
+export async function loadOffsets(): Promise<Record<string, Measured>> {
+  return all();
+}
+
+/** Asks the portal for its time (a HEAD of its root) and records the offset. */
+export async function measureOffset(origin: string, now: () => number = Date.now): Promise<number | null> {
+  const start = now();
+  let date: string | null;
+  try {
+    const res = await fetch(origin + '/', { method: 'HEAD', cache: 'no-store', credentials: 'omit', redirect: 'follow' });
+    date = res.headers.get('date');
+  } catch {
+    return null;
+  }
+  const offset = date ? offsetFromDateHeader(date, start, now()) : null;
+  if (offset === null) return null;
+  const offsets = { ...(await all()), [origin]: { offsetMs: offset, measuredAt: now() } };
+  cache = offsets;
+  await browser.storage.local.set({ [KEY]: offsets });
+  return offset;
+}

@@ -1,0 +1,173 @@
+/**
+ * One-click enrollment, the background's half. The content script sends the QR's pixels and
+ * the secret text it saw; everything else is decided here: the account is bound to the
+ * sender's origin, stored as pending, and only the 6-digit code goes back to the page.
+ * The account becomes active when the portal shows its backup codes (its confirmation);
+ * until then it stays pending, and an older account for the same user is kept.
+ */
+import { browser } from 'wxt/browser';
+import { parseOtpInput, totp, type OtpAccountParams } from '../otp';
+import { createAccount, type Account, type Vault } from '../vault';
+import { ReplyError } from '../messages/router';
+import type { BackupAnswer, EnrollAnswer, Settings } from '../messages/protocol';
+import { unwrap } from './errors';
+
+export interface EnrollDeps {
+  vault: () => Promise<Vault>;
+  now: () => number;
+  settings: () => Promise<Settings>;
+  decodeQr: (dataUrl: string) => Promise<{ ok: true; value: string } | { ok: false; error: { code: string; message: string } }>;
+  offsetFor: (origin: string) => number;
+  measureOffset: (origin: string) => Promise<number | null>;
+  openUnlock: () => Promise<void>;
+  sendToTab: (tabId: number, origin: string, message: object) => Promise<void>;
+  /** The account last used to log in on an origin (set by autofill), to tell users apart. */
+  lastUsed: (origin: string) => Promise<string | undefined>;
+}
+
+interface Sender {
+  origin: string;
+  tabId: number;
+}
+
+/** Ids only (no secret): kept in storage.session so a restarted worker still confirms. */
+interface Pending {
+  accountId: string;
+  origin: string;
+  replaces: string[];
+  retried: boolean;
+}
+
+const PENDING_KEY = 'pendingEnrollments';
+const keyOf = (s: Sender) => `${s.tabId} ${s.origin}`;
+
+export function createEnrollment(deps: EnrollDeps) {
+  /** Requests that arrived while the vault was locked; they hold a secret, so memory only. */
+  const waitingForUnlock = new Map<string, { sender: Sender; params: OtpAccountParams }>();
+
+  async function pendingAll(): Promise<Record<string, Pending>> {
+    return ((await browser.storage.session.get(PENDING_KEY))[PENDING_KEY] as Record<string, Pending> | undefined) ?? {};
+  }
+  async function setPending(key: string, value: Pending | undefined): Promise<void> {
+    const all = await pendingAll();
+    if (value) all[key] = value;
+    else delete all[key];
+    await browser.storage.session.set({ [PENDING_KEY]: all });
+  }
+
+  function code(account: Pick<Account, 'secret' | 'algorithm' | 'digits' | 'period' | 'origin'>, stepsAhead = 0): string {
+    return totp(account, deps.now() + stepsAhead * account.period * 1000, deps.offsetFor(account.origin));
+  }
+
+  /** Stores the new account as pending and answers with its first code. */
+  async function start(sender: Sender, params: OtpAccountParams): Promise<EnrollAnswer> {
+    const vault = await deps.vault();
+    const account = unwrap(createAccount({ params, origin: sender.origin, state: 'pending' }));
+    const existing = unwrap(await vault.accounts.list()).accounts;
+    const replaces = existing
+      .filter((a) => a.origin === sender.origin && a.user === params.user && a.issuer === params.issuer)
+      .map((a) => a.id);
+    // The same secret shown again (page re-rendered, second click): reuse, never duplicate.
+    const same = existing.find((a) => a.origin === sender.origin && a.secret === params.secret);
+    const stored = same ?? unwrap(await vault.accounts.put(account));
+    await setPending(keyOf(sender), {
+      accountId: stored.id,
+      origin: sender.origin,
+      replaces: replaces.filter((id) => id !== stored.id),
+      retried: false,
+    });
+    return { status: 'fill', code: code(stored), autoConfirm: (await deps.settings()).autoConfirmEnroll };
+  }
+
+  return {
+    async begin(sender: Sender, qr: string, secretText: string | null): Promise<EnrollAnswer> {
+      const uri = await deps.decodeQr(qr);
+      if (!uri.ok) throw new ReplyError(uri.error.code, uri.error.message);
+      const parsed = parseOtpInput(uri.value);
+      if (!parsed.ok || parsed.value.source !== 'uri') {
+        throw new ReplyError('qr-not-otpauth', 'This QR code is not a two-factor authentication key.');
+      }
+      if (secretText && secretText.toUpperCase().replace(/[\s-]/g, '') !== parsed.value.secret) {
+        throw new ReplyError('qr-mismatch', 'The QR code and the key written beside it differ. Nothing was saved.');
+      }
+      const vault = await deps.vault();
+      if (!vault.session.isUnlocked()) {
+        waitingForUnlock.set(keyOf(sender), { sender, params: parsed.value });
+        await deps.openUnlock();
+        return { status: 'locked' };
+      }
+      return start(sender, parsed.value);
+    },
+
+    /** The portal refused the code: fix the clock if it is off, else take the next step's code. */
+    async retry(sender: Sender): Promise<EnrollAnswer> {
+      const pending = (await pendingAll())[keyOf(sender)];
+      if (!pending) throw new ReplyError('no-enrollment', 'There is no enrollment in progress on this page.');
+      if (pending.retried) {
+        throw new ReplyError(
+          'code-refused',
+          "The portal refused the code twice. Check that this computer's clock is right, then try again. The account is kept as pending.",
+        );
+      }
+      await setPending(keyOf(sender), { ...pending, retried: true });
+      const account = unwrap(await (await deps.vault()).accounts.get(pending.accountId));
+      const before = deps.offsetFor(sender.origin);
+      await deps.measureOffset(sender.origin);
+      const corrected = deps.offsetFor(sender.origin) !== before;
+      return {
+        status: 'fill',
+        code: code(account, corrected ? 0 : 1),
+        autoConfirm: (await deps.settings()).autoConfirmEnroll,
+      };
+    },
+
+    /** Backup codes on the page: they confirm a pending enrollment, or replace a regenerated set. */
+    async backupShown(sender: Sender, codes: string[], userAction: boolean): Promise<BackupAnswer> {
+      if (codes.length !== 8 || !codes.every((c) => /^\d{8}$/.test(c)) || new Set(codes).size !== 8) {
+        throw new ReplyError('invalid-backup-codes', 'These are not 8 backup codes of 8 digits.');
+      }
+      const vault = await deps.vault();
+      if (!vault.session.isUnlocked()) return { status: 'locked' };
+      const backupCodes = codes.map((code) => ({ code, used: false }));
+      const pending = (await pendingAll())[keyOf(sender)];
+      if (pending) {
+        unwrap(await vault.accounts.update(pending.accountId, (a) => ({ ...a, state: 'active', backupCodes })));
+        for (const id of pending.replaces) await vault.accounts.delete(id);
+        await setPending(keyOf(sender), undefined);
+        return { status: 'stored', count: 8, replaced: pending.replaces.length > 0 };
+      }
+      // A regeneration: only right after the user did something on the page, so that numbers a
+      // page shows by itself can never overwrite the codes we keep.
+      if (!userAction) return { status: 'ignored', reason: 'no-user-action' };
+      const candidates = unwrap(await vault.accounts.list()).accounts.filter(
+        (a) => a.origin === sender.origin && a.state !== 'pending',
+      );
+      const lastUsed = await deps.lastUsed(sender.origin);
+      const target = candidates.length === 1 ? candidates[0] : candidates.find((a) => a.id === lastUsed);
+      if (!target) return { status: 'ignored', reason: candidates.length === 0 ? 'no-account' : 'ambiguous' };
+      if (target.backupCodes.map((c) => c.code).join() === codes.join()) return { status: 'ignored', reason: 'unchanged' };
+      unwrap(await vault.accounts.update(target.id, (a) => ({ ...a, state: 'active', backupCodes })));
+      return { status: 'stored', count: 8, replaced: true };
+    },
+
+    /** After an unlock: finish what pages asked for while the vault was locked. */
+    async resume(): Promise<void> {
+      const waiting = [...waitingForUnlock.values()];
+      waitingForUnlock.clear();
+      for (const { sender, params } of waiting) {
+        try {
+          const answer = await start(sender, params);
+          if (answer.status === 'fill') {
+            await deps.sendToTab(sender.tabId, sender.origin, {
+              type: 'cs.enrollCode',
+              code: answer.code,
+              autoConfirm: answer.autoConfirm,
+            });
+          }
+        } catch (err) {
+          console.warn('[cloudmc-authenticator] enrollment after unlock failed', err);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * Autofill at the login challenge, the background's half. Codes go only to the top frame of
+ * the exact origin an account was enrolled on, or of the origin its issuer names when that
+ * issuer is a URL (CloudMC may log in on one host and serve its app on another); the router
+ * has already checked that the sender is an enabled CloudMC origin.
+ */
+import { browser } from 'wxt/browser';
+import { secondsRemaining, stepEndsAt, totp } from '../otp';
+import type { Account, Vault } from '../vault';
+import { issuerUrlOrigin } from '../cloudmc/issuer';
+import { ReplyError } from '../messages/router';
+import type { ChallengeAnswer, Settings } from '../messages/protocol';
+import { unwrap } from './errors';
+
+export interface LoginDeps {
+  vault: () => Promise<Vault>;
+  now: () => number;
+  settings: () => Promise<Settings>;
+  offsetFor: (origin: string) => number;
+  measuredRecently: (origin: string) => boolean;
+  measureOffset: (origin: string) => Promise<number | null>;
+  openUnlock: () => Promise<void>;
+  sendToTab: (tabId: number, origin: string, message: object) => Promise<void>;
+}
+
+interface Sender {
+  origin: string;
+  tabId: number;
+}
+
+/** Per tab, ids and names only (no code, no secret); storage.session survives a worker restart. */
+interface TabLogin {
+  origin: string;
+  user?: string;
+  accountId?: string;
+  retried?: boolean;
+  backup?: { accountId: string; code: string };
+}
+
+const TABS_KEY = 'loginTabs';
+const LAST_USED_KEY = 'lastUsedAccount';
+/** A code with this little time left is not worth typing: wait for the next one. */
+const MIN_SECONDS_LEFT = 2;
+
+export function belongsTo(account: Account, origin: string): boolean {
+  return account.state !== 'disabled' && (account.origin === origin || issuerUrlOrigin(account.issuer) === origin);
+}
+
+/** "rwalker", "RWalker@cloudops.com" and "rwalker@cloudops.com" are one user. */
+function sameUser(typed: string, account: Account): boolean {
+  const norm = (s: string) => s.trim().toLowerCase();
+  const local = (s: string) => norm(s).split('@')[0];
+  return norm(typed) === norm(account.user) || (!typed.includes('@') && local(account.user) === norm(typed));
+}
+
+export function createLogin(deps: LoginDeps) {
+  const waitingForUnlock = new Map<number, string>();
+
+  async function session<T>(key: string): Promise<Record<string, T>> {
+    return ((await browser.storage.session.get(key))[key] as Record<string, T> | undefined) ?? {};
+  }
+  async function tabState(tabId: number): Promise<TabLogin | undefined> {
+    return (await session<TabLogin>(TABS_KEY))[tabId];
+  }
+  async function setTabState(tabId: number, value: TabLogin | undefined): Promise<void> {
+    const all = await session<TabLogin>(TABS_KEY);
+    if (value) all[tabId] = value;
+    else delete all[tabId];
+    await browser.storage.session.set({ [TABS_KEY]: all });
+  }
+
+  async function accountsFor(origin: string): Promise<Account[]> {
+    return unwrap(await (await deps.vault()).accounts.list()).accounts.filter((a) => belongsTo(a, origin));
+  }
+
+  async function fill(sender: Sender, account: Account, state: TabLogin): Promise<ChallengeAnswer> {
+    if (!deps.measuredRecently(sender.origin)) await deps.measureOffset(sender.origin);
+    const offset = deps.offsetFor(sender.origin);
+    const now = deps.now();
+    const late = secondsRemaining(account.period, now, offset) <= MIN_SECONDS_LEFT;
+    const notBefore = late ? stepEndsAt(account.period, now, offset) : 0;
+    await setTabState(sender.tabId, { ...state, accountId: account.id });
+    return {
+      status: 'fill',
+      code: totp(account, late ? notBefore : now, offset),
+      notBefore,
+      autoSubmit: (await deps.settings()).autoSubmit,
+    };
+  }
+
+  /** The account for this challenge, or a reason there is none. */
+  async function resolve(sender: Sender, state: TabLogin): Promise<Account | ChallengeAnswer> {
+    const candidates = await accountsFor(sender.origin);
+    if (candidates.length === 0) return { status: 'none' };
+    if (candidates.length === 1) return candidates[0]!;
+    const byUser = state.user ? candidates.filter((a) => sameUser(state.user!, a)) : [];
+    if (byUser.length === 1) return byUser[0]!;
+    const names = (byUser.length > 1 ? byUser : candidates).map((a) => ({ id: a.id, name: a.label ?? a.user }));
+    return { status: 'choose', accounts: names };
+  }
+
+  async function locked(): Promise<boolean> {
+    return !(await deps.vault()).session.isUnlocked();
+  }
+
+  return {
+    async user(sender: Sender, user: string): Promise<void> {
+      await setTabState(sender.tabId, { origin: sender.origin, user: user.slice(0, 256) });
+    },
+
+    async challenge(sender: Sender): Promise<ChallengeAnswer> {
+      if (!(await deps.settings()).autofill) return { status: 'off' };
+      if (await locked()) return { status: 'locked' };
+      const prior = await tabState(sender.tabId);
+      const state: TabLogin = { origin: sender.origin, ...(prior?.origin === sender.origin ? { user: prior.user } : {}) };
+      const account = await resolve(sender, state);
+      return 'status' in account ? account : fill(sender, account, state);
+    },
+
+    async pick(sender: Sender, accountId: string): Promise<ChallengeAnswer> {
+      if (await locked()) return { status: 'locked' };
+      const account = (await accountsFor(sender.origin)).find((a) => a.id === accountId);
+      // An id of another origin's account is refused like an unknown one.
+      if (!account) throw new ReplyError('not-found', 'No such account for this site.');
+      const prior = await tabState(sender.tabId);
+      return fill(sender, account, { origin: sender.origin, ...(prior?.user ? { user: prior.user } : {}) });
+    },
+
+    async retry(sender: Sender): Promise<ChallengeAnswer> {
+      const state = await tabState(sender.tabId);
+      if (!state?.accountId || state.origin !== sender.origin) return { status: 'none' };
+      if (state.retried) {
+        throw new ReplyError('code-refused', "The portal refused the code again. Check this computer's clock, or use a backup code.");
+      }
+      const account = (await accountsFor(sender.origin)).find((a) => a.id === state.accountId);
+      if (!account) return { status: 'none' };
+      const before = deps.offsetFor(sender.origin);
+      await deps.measureOffset(sender.origin);
+      const next: TabLogin = { ...state, retried: true };
+      if (deps.offsetFor(sender.origin) !== before) return fill(sender, account, next);
+      // The clock was right: the code was probably used or expired in flight; take the next one.
+      const offset = deps.offsetFor(sender.origin);
+      const notBefore = stepEndsAt(account.period, deps.now(), offset);
+      await setTabState(sender.tabId, next);
+      return { status: 'fill', code: totp(account, notBefore, offset), notBefore, autoSubmit: (await deps.settings()).autoSubmit };
+    },
+
+    async unlock(sender: Sender): Promise<void> {
+      waitingForUnlock.set(sender.tabId, sender.origin);
+      await deps.openUnlock();
+    },
+
+    async backup(sender: Sender): Promise<{ status: 'fill'; code: string } | { status: 'none' } | { status: 'locked' }> {
+      if (await locked()) return { status: 'locked' };
+      const state = (await tabState(sender.tabId)) ?? { origin: sender.origin };
+      const candidates = await accountsFor(sender.origin);
+      const account =
+        candidates.find((a) => a.id === state.accountId) ??
+        (candidates.length === 1 ? candidates[0] : candidates.find((a) => state.user && sameUser(state.user, a)));
+      const code = account?.backupCodes.find((c) => !c.used)?.code;
+      if (!account || !code) return { status: 'none' };
+      await setTabState(sender.tabId, { ...state, origin: sender.origin, accountId: account.id, backup: { accountId: account.id, code } });
+      return { status: 'fill', code };
+    },
+
+    /** A page without challenge or password after one: the login went through. */
+    async settled(sender: Sender): Promise<void> {
+      const state = await tabState(sender.tabId);
+      if (!state?.accountId) return;
+      const vault = await deps.vault();
+      const account = unwrap(await vault.accounts.get(state.accountId));
+      if (sender.origin !== state.origin && sender.origin !== account.origin) return;
+      await setTabState(sender.tabId, undefined);
+      if (state.backup) {
+        const { code } = state.backup;
+        unwrap(await vault.accounts.update(account.id, (a) => ({ ...a, backupCodes: a.backupCodes.map((c) => (c.code === code ? { code, used: true } : c)) })));
+      }
+      const last = await session<string>(LAST_USED_KEY);
+      await browser.storage.session.set({ [LAST_USED_KEY]: { ...last, [state.origin]: account.id, [account.origin]: account.id } });
+    },
+
+    async lastUsed(origin: string): Promise<string | undefined> {
+      return (await session<string>(LAST_USED_KEY))[origin];
+    },
+
+    /** After an unlock: pages that asked to unlock look for their challenge again. */
+    async resume(): Promise<void> {
+      const waiting = [...waitingForUnlock];
+      waitingForUnlock.clear();
+      await Promise.all(
+        waiting.map(([tabId, origin]) => deps.sendToTab(tabId, origin, { type: 'cs.fillChallenge' }).catch(() => undefined)),
+      );
+    },
+
+    /** From the popup or the keyboard shortcut: fill `accountId` (or whichever fits) in the active tab. */
+    async fillActiveTab(accountId?: string): Promise<boolean> {
+      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined || !tab.url) return false;
+      const origin = new URL(tab.url).origin;
+      if (accountId) {
+        const account = unwrap(await (await deps.vault()).accounts.get(accountId));
+        if (!belongsTo(account, origin)) return false;
+      }
+      try {
+        const reply = (await browser.tabs.sendMessage(tab.id, { type: 'cs.fillChallenge', accountId }, { frameId: 0 })) as
+          | { filled?: boolean }
+          | undefined;
+        return reply?.filled === true;
+      } catch {
+        return false; // no content script there: not a CloudMC page
+      }
+    },
+  };
+}

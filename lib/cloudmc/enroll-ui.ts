@@ -1,0 +1,99 @@
+/**
+ * The "Add to CloudMC Authenticator" button beside an enrollment QR, and what one real click
+ * does: capture the QR, let the background store the account, fill the code it answers with,
+ * confirm the step, and retry once if the portal refuses. Injected on demand by the
+ * background (see features/offer-enrollment.ts); it holds no secret: the QR pixels go to the
+ * background, only a 6-digit code comes back.
+ */
+import { browser } from 'wxt/browser';
+import { tellBackground } from '../messages/client';
+import type { EnrollAnswer, Reply } from '../messages/protocol';
+import { captureQr } from '../qr/capture';
+import { fillInput, findBackupCodes, findEnrollmentStep } from './detect';
+import { submit, watchOutcome } from './outcome';
+import { showStatus } from './ui/status';
+import { t } from './ui/i18n';
+import { watchPage } from './watch';
+
+
+export function mountEnrollUi(signal: AbortSignal): void {
+  const host = document.createElement('div');
+  host.style.cssText = 'display:block;margin:8px 0';
+  const root = host.attachShadow({ mode: 'open' });
+  root.innerHTML =
+    '<style>button{all:initial;cursor:pointer;display:inline-flex;gap:6px;align-items:center;padding:8px 14px;' +
+    'border-radius:18px;background:#1a7bb5;color:#fff;font:600 14px/1.2 system-ui,sans-serif}' +
+    'button:focus-visible{outline:3px solid #7cc0ea}button[disabled]{opacity:.6;cursor:progress}</style>' +
+    '<button type="button" data-testid="cmc-enroll"></button>';
+  const button = root.querySelector('button')!;
+  button.textContent = t('enrollButton', 'Add to CloudMC Authenticator');
+  let busy = false;
+
+  // Keep the button beside the QR through re-renders; remove it when the step is gone.
+  watchPage(() => {
+    const step = findEnrollmentStep(document);
+    if (!step) host.remove();
+    else if (host.previousElementSibling !== step.qr) step.qr.after(host);
+  }, signal);
+
+  async function fillAndConfirm(code: string, autoConfirm: boolean): Promise<void> {
+    const step = findEnrollmentStep(document);
+    if (!step) return showStatus(t('enrollStepGone', 'The enrollment step is no longer on the page.'), 'error');
+    fillInput(step.codeInput, code);
+    if (!autoConfirm || !(step.confirm || step.codeInput.form)) {
+      busy = false;
+      button.disabled = false;
+      return showStatus(t('enrollFilled', 'Code filled: confirm on the page to finish.'));
+    }
+    showStatus(t('enrollConfirming', 'Code filled; confirming with the portal…'));
+    const outcome = watchOutcome(step.codeInput, () => !!findBackupCodes(document), signal);
+    submit(step.codeInput, step.confirm);
+    if ((await outcome) === 'refused') {
+      showStatus(t('enrollRetrying', 'The portal refused the code; trying once more…'));
+      await handle(await tellBackground({ type: 'enroll.retry' }));
+    }
+    // 'confirmed': the backup-code capture in the main content script reports the result.
+  }
+
+  async function handle(reply: Reply<EnrollAnswer>): Promise<void> {
+    if (!reply.ok) {
+      busy = false;
+      button.disabled = false;
+      return showStatus(reply.error.message, 'error');
+    }
+    if (reply.value.status === 'locked') {
+      return showStatus(t('enrollLocked', 'Unlock CloudMC Authenticator in the window that opened; the code will be filled then.'));
+    }
+    await fillAndConfirm(reply.value.code, reply.value.autoConfirm);
+  }
+
+  button.addEventListener(
+    'click',
+    async (event) => {
+      // Only a person's click: a page script calling click() gets isTrusted === false.
+      if (!event.isTrusted || busy) return;
+      const step = findEnrollmentStep(document);
+      if (!step) return;
+      busy = true;
+      button.disabled = true;
+      showStatus(t('enrollReading', 'Reading the QR code…'));
+      const qr = await captureQr(step.qr);
+      if (!qr.ok) return handle(qr);
+      await handle(await tellBackground({ type: 'enroll.begin', qr: qr.value, secretText: step.secretText }));
+    },
+    { signal },
+  );
+
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    const m = message as { type?: string; code?: string; autoConfirm?: boolean } | null;
+    if (m?.type !== 'cs.enrollCode' || typeof m.code !== 'string') return undefined;
+    void fillAndConfirm(m.code, m.autoConfirm !== false);
+    return Promise.resolve({});
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    host.remove();
+  });
+}

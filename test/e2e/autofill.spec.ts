@@ -1,0 +1,85 @@
+/**
+ * Autofill at the login challenge: after a one-click enrollment, logging in needs no
+ * keystroke on the challenge. Also the backup-code path, the locked path, two accounts on
+ * one portal, and a portal whose clock is 90 s ahead.
+ */
+import { expect, getUserState, resetSandbox, setSandboxConfig, test } from './fixtures';
+import { submitPassword, type Ui } from '../sandbox/testkit/driver';
+import { createVault, lockVault, openPopup, popupBackupCodes, unlockIn } from './support/extension';
+import { enrollWithOneClick } from './support/cloudmc';
+
+for (const ui of ['current', '2015'] as Ui[]) {
+  for (const lang of ['en', 'fr'] as const) {
+    test(`the code is filled and submitted: ${ui} UI, ${lang}`, async ({ context, page, sandbox, extensionId }) => {
+      await resetSandbox(sandbox, { ui, lang });
+      await createVault(context, extensionId);
+      await enrollWithOneClick(page, sandbox, 'alice', ui);
+
+      await page.goto(`${sandbox.origin}/login`);
+      await submitPassword(page, 'alice');
+      // No keystroke on the challenge: the extension fills and submits it.
+      await page.waitForURL('**/dashboard');
+      expect((await getUserState(sandbox, 'alice')).failedChallenges).toBe(0);
+    });
+  }
+}
+
+test('a backup code is offered on a click, filled, and marked used once the login went through', async ({ context, page, sandbox, extensionId }) => {
+  await createVault(context, extensionId);
+  await enrollWithOneClick(page, sandbox, 'alice');
+  const { backupCodes } = (await getUserState(sandbox, 'alice')).twoFactor;
+  // Autofill off, so that the TOTP path does not answer the challenge before we switch to backup codes.
+  const options = await openPopup(context, extensionId);
+  await options.goto(options.url().replace('popup.html', 'options.html'));
+  await options.getByTestId('autofill').uncheck();
+  await options.close();
+
+  await page.goto(`${sandbox.origin}/login`);
+  await submitPassword(page, 'alice');
+  await page.locator('#mfa-use-backup').click();
+  await page.getByTestId('cmc-fill-backup').click();
+  await expect(page.locator('#mfa-backup-code')).toHaveValue(backupCodes[0]!);
+  await page.locator('#mfa-form button[type=submit]').click();
+  await page.waitForURL('**/dashboard');
+  expect((await getUserState(sandbox, 'alice')).twoFactor.usedBackupCodes).toEqual([backupCodes[0]]);
+
+  const popup = await openPopup(context, extensionId);
+  await expect
+    .poll(async () => (await popupBackupCodes(popup, popup.getByTestId('account'))).filter((c) => c.used).map((c) => c.code))
+    .toEqual([backupCodes[0]]);
+});
+
+test('locked vault: "Unlock to fill your code" opens the unlock window, then the code is filled', async ({ context, page, sandbox, extensionId }) => {
+  await createVault(context, extensionId);
+  await enrollWithOneClick(page, sandbox, 'alice');
+  await lockVault(context, extensionId);
+
+  await page.goto(`${sandbox.origin}/login`);
+  await submitPassword(page, 'alice');
+  const unlockWindow = context.waitForEvent('page', (p) => p.url().includes('popup.html?unlock'));
+  await page.getByTestId('cmc-unlock').click();
+  await unlockIn(await unlockWindow);
+  await page.waitForURL('**/dashboard');
+});
+
+test('two accounts on one portal: the user typed at the first step picks the code', async ({ context, page, sandbox, extensionId }) => {
+  await createVault(context, extensionId);
+  await enrollWithOneClick(page, sandbox, 'alice');
+  await enrollWithOneClick(page, sandbox, 'bob');
+
+  await page.goto(`${sandbox.origin}/login`);
+  await submitPassword(page, 'bob');
+  await page.waitForURL('**/dashboard');
+  await expect(page.locator('#user-menu')).toContainText('Bob');
+  expect((await getUserState(sandbox, 'bob')).failedChallenges).toBe(0);
+});
+
+test('a portal whose clock is 90 s ahead still logs in (offset from its Date header)', async ({ context, page, sandbox, extensionId }) => {
+  await createVault(context, extensionId);
+  await setSandboxConfig(sandbox, { clockOffsetSeconds: 90 });
+  await enrollWithOneClick(page, sandbox, 'alice');
+
+  await page.goto(`${sandbox.origin}/login`);
+  await submitPassword(page, 'alice');
+  await page.waitForURL('**/dashboard');
+});

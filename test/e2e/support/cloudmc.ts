@@ -1,0 +1,17 @@
+/** Moves on the sandbox that involve the extension: enrolling with one click. */
+import type { Page } from '@playwright/test';
+import { expect, type Sandbox } from '../fixtures';
+import { confirmPassword, login, logout, securityPath, type Ui } from '../../sandbox/testkit/driver';
+
+/** Logs `user` in (2FA off), enables 2FA with one click on the extension's button, logs out. */
+export async function enrollWithOneClick(page: Page, sandbox: Sandbox, user: string, ui: Ui = 'current', origin = sandbox.origin): Promise<void> {
+  await login(page, `${origin}/login`, user);
+  await page.goto(origin + securityPath(ui));
+  await page.locator('#tfa-enable').click();
+  await confirmPassword(page);
+  await page.getByTestId('cmc-enroll').click();
+  await expect(page.getByTestId('cmc-status')).toContainText('backup codes are saved');
+  if (ui === 'current') await page.locator('#tfa-backup-codes .btn-primary').click();
+  else await page.locator('#backup-codes-modal .modal-footer .btn-primary').click();
+  await logout(page);
+}
