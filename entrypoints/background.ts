@@ -10,7 +10,7 @@ import { unwrap } from '@/lib/background/errors';
 import { createEnrollment } from '@/lib/background/enroll';
 import { loadOffsets, measureOffset, measuredRecently, offsetFor } from '@/lib/background/clock';
 import { createLogin } from '@/lib/background/login';
-import { injectEnrollUi, openUnlockWindow, sendToTab } from '@/lib/background/tabs';
+import { injectPageUi, openUnlockWindow, sendToTab } from '@/lib/background/tabs';
 import { decodeQrDataUrl } from '@/lib/qr/decode';
 
 // Wiring only: the policy, the handlers and the vault live in lib/.
@@ -68,7 +68,7 @@ export default defineBackground(() => {
       },
       fillActiveTab: (id) => login.fillActiveTab(id),
     }),
-    page: createPageHandlers({ enrollment, login, injectEnrollUi }),
+    page: createPageHandlers({ enrollment, login, injectPageUi }),
     onRejected: (reason, sender) => console.warn('[cloudmc-authenticator] refused message', reason, sender.url),
   });
 

@@ -4,9 +4,10 @@ import { watchPage } from '@/lib/cloudmc/watch';
 import { offerEnrollment } from '@/lib/cloudmc/features/offer-enrollment';
 import { captureBackupCodes } from '@/lib/cloudmc/features/capture-backup-codes';
 import { autofill } from '@/lib/cloudmc/features/autofill';
+import { followDisable } from '@/lib/cloudmc/features/follow-disable';
 
 // Runs on every CloudMC page, so it stays tiny (DESIGN.md budget: 8 KB gzip): it only
-// recognises pages; the enrollment UI and the QR capture are injected on demand.
+// recognises pages and reports facts; the page UI (lib/cloudmc/page-ui.ts) is injected on demand.
 export default defineContentScript({
   matches: [...CLOUDMC_MATCHES],
   runAt: 'document_idle',
@@ -15,8 +16,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => controller.abort());
 
     const login = autofill(controller.signal);
-    const features = [offerEnrollment(), captureBackupCodes(controller.signal), login.scan];
-    watchPage(() => features.forEach((scan) => scan()), controller.signal);
+    const { signal } = controller;
+    const features = [offerEnrollment(signal), captureBackupCodes(signal), followDisable(signal), login.scan];
+    watchPage(() => features.forEach((scan) => scan()), signal);
 
     const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
       // Only our own background may talk to us (it has no tab); pages cannot reach this listener.

@@ -150,6 +150,23 @@ export function createEnrollment(deps: EnrollDeps) {
       return { status: 'stored', count: 8, replaced: true };
     },
 
+    /**
+     * The user turned 2FA off on the portal: mark the account (never delete it; the popup
+     * offers to). Which one: the only account of this origin, or the one last used to log in.
+     */
+    async disabled(sender: Sender): Promise<{ status: 'marked' | 'ignored' }> {
+      const vault = await deps.vault();
+      if (!vault.session.isUnlocked()) return { status: 'ignored' };
+      const candidates = unwrap(await vault.accounts.list()).accounts.filter(
+        (a) => a.origin === sender.origin && a.state === 'active',
+      );
+      const lastUsed = await deps.lastUsed(sender.origin);
+      const target = candidates.length === 1 ? candidates[0] : candidates.find((a) => a.id === lastUsed);
+      if (!target) return { status: 'ignored' };
+      unwrap(await vault.accounts.update(target.id, (a) => ({ ...a, state: 'disabled' })));
+      return { status: 'marked' };
+    },
+
     /** After an unlock: finish what pages asked for while the vault was locked. */
     async resume(): Promise<void> {
       const waiting = [...waitingForUnlock.values()];

@@ -10,14 +10,14 @@ import type { createLogin } from './login';
 export interface PageDeps {
   enrollment: ReturnType<typeof createEnrollment>;
   login: ReturnType<typeof createLogin>;
-  /** Injects the enrollment UI into the top frame of a tab. */
-  injectEnrollUi: (tabId: number) => Promise<void>;
+  /** Injects the page UI bundle into the top frame of a tab. */
+  injectPageUi: (tabId: number) => Promise<void>;
 }
 
 export function createPageHandlers(deps: PageDeps): PageHandlers {
   return {
-    'enroll.available': async (_m, sender) => {
-      await deps.injectEnrollUi(sender.tabId);
+    'ui.inject': async (_m, sender) => {
+      await deps.injectPageUi(sender.tabId);
       return {};
     },
     'enroll.begin': ({ qr, secretText }, sender) => deps.enrollment.begin(sender, String(qr), secretText ? String(secretText) : null),
@@ -41,5 +41,6 @@ export function createPageHandlers(deps: PageDeps): PageHandlers {
       await deps.login.settled(sender);
       return {};
     },
+    'twofactor.disabled': (_m, sender) => deps.enrollment.disabled(sender),
   };
 }

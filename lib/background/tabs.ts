@@ -9,8 +9,8 @@ export async function sendToTab(tabId: number, origin: string, message: object):
   await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
 }
 
-export async function injectEnrollUi(tabId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/enroll.js' as const] });
+export async function injectPageUi(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/page-ui.js' as const] });
 }
 
 /** The passphrase is typed only in an extension page (security rule 4): open the popup as a window. */

@@ -12,21 +12,16 @@ import { captureQr } from '../qr/capture';
 import { fillInput, findBackupCodes, findEnrollmentStep } from './detect';
 import { submit, watchOutcome } from './outcome';
 import { showStatus } from './ui/status';
+import { shadowHost } from './ui/shadow';
 import { t } from './ui/i18n';
 import { watchPage } from './watch';
 
 
 export function mountEnrollUi(signal: AbortSignal): void {
-  const host = document.createElement('div');
+  const { host, root } = shadowHost('<button type="button" data-testid="cmc-enroll"></button>');
   host.style.cssText = 'display:block;margin:8px 0';
-  const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML =
-    '<style>button{all:initial;cursor:pointer;display:inline-flex;gap:6px;align-items:center;padding:8px 14px;' +
-    'border-radius:18px;background:#1a7bb5;color:#fff;font:600 14px/1.2 system-ui,sans-serif}' +
-    'button:focus-visible{outline:3px solid #7cc0ea}button[disabled]{opacity:.6;cursor:progress}</style>' +
-    '<button type="button" data-testid="cmc-enroll"></button>';
   const button = root.querySelector('button')!;
-  button.textContent = t('enrollButton', 'Add to CloudMC Authenticator');
+  button.textContent = t('enrollButton');
   let busy = false;
 
   // Keep the button beside the QR through re-renders; remove it when the step is gone.
@@ -38,18 +33,18 @@ export function mountEnrollUi(signal: AbortSignal): void {
 
   async function fillAndConfirm(code: string, autoConfirm: boolean): Promise<void> {
     const step = findEnrollmentStep(document);
-    if (!step) return showStatus(t('enrollStepGone', 'The enrollment step is no longer on the page.'), 'error');
+    if (!step) return showStatus(t('enrollStepGone'), 'error');
     fillInput(step.codeInput, code);
     if (!autoConfirm || !(step.confirm || step.codeInput.form)) {
       busy = false;
       button.disabled = false;
-      return showStatus(t('enrollFilled', 'Code filled: confirm on the page to finish.'));
+      return showStatus(t('enrollFilled'));
     }
-    showStatus(t('enrollConfirming', 'Code filled; confirming with the portal…'));
+    showStatus(t('enrollConfirming'));
     const outcome = watchOutcome(step.codeInput, () => !!findBackupCodes(document), signal);
     submit(step.codeInput, step.confirm);
     if ((await outcome) === 'refused') {
-      showStatus(t('enrollRetrying', 'The portal refused the code; trying once more…'));
+      showStatus(t('enrollRetrying'));
       await handle(await tellBackground({ type: 'enroll.retry' }));
     }
     // 'confirmed': the backup-code capture in the main content script reports the result.
@@ -62,7 +57,7 @@ export function mountEnrollUi(signal: AbortSignal): void {
       return showStatus(reply.error.message, 'error');
     }
     if (reply.value.status === 'locked') {
-      return showStatus(t('enrollLocked', 'Unlock CloudMC Authenticator in the window that opened; the code will be filled then.'));
+      return showStatus(t('enrollLocked'));
     }
     await fillAndConfirm(reply.value.code, reply.value.autoConfirm);
   }
@@ -76,7 +71,7 @@ export function mountEnrollUi(signal: AbortSignal): void {
       if (!step) return;
       busy = true;
       button.disabled = true;
-      showStatus(t('enrollReading', 'Reading the QR code…'));
+      showStatus(t('enrollReading'));
       const qr = await captureQr(step.qr);
       if (!qr.ok) return handle(qr);
       await handle(await tellBackground({ type: 'enroll.begin', qr: qr.value, secretText: step.secretText }));

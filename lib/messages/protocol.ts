@@ -123,8 +123,11 @@ export type ChallengeAnswer =
  * reports it; nothing in these bodies names an origin or an account.
  */
 export interface PageProtocol {
-  /** The page shows an enrollment step: the background injects the enrollment UI. */
-  'enroll.available': { req: {}; res: {} };
+  /**
+   * Inject the page UI (enrollment button, status line, chooser, prompts) into the sender's
+   * top frame. It is kept out of the always-loaded content script for size.
+   */
+  'ui.inject': { req: {}; res: {} };
   /** The user clicked Add: the QR as a PNG data URL, and the secret text shown beside it. */
   'enroll.begin': { req: { qr: string; secretText: string | null }; res: EnrollAnswer };
   /** The portal refused the code: one more try, after checking the clock. */
@@ -146,6 +149,8 @@ export interface PageProtocol {
   'login.backup': { req: {}; res: { status: 'fill'; code: string } | { status: 'none' } | { status: 'locked' } };
   /** A page of this origin without a challenge: the login went through. */
   'login.settled': { req: {}; res: {} };
+  /** The user turned 2FA off on the portal's security page. */
+  'twofactor.disabled': { req: {}; res: { status: 'marked' | 'ignored' } };
 }
 
 /** Background -> content script (top frame of the tab the request came from). */

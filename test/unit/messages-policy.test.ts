@@ -60,7 +60,7 @@ describe('router', () => {
     // Only the handler under test; the background itself must implement every type.
     ui: { 'vault.status': async () => ({ state: 'locked' }) } as Partial<UiHandlers> as UiHandlers,
     page: {
-      'enroll.available': async (_m: unknown, sender: { origin: string }) => {
+      'ui.inject': async (_m: unknown, sender: { origin: string }) => {
         if (sender.origin.includes('127.0.0.1')) throw new ReplyError('not-here', 'Not on this host');
         return {};
       },
@@ -69,12 +69,12 @@ describe('router', () => {
 
   it('routes extension pages to the ui table only', async () => {
     expect(await route({ type: 'vault.status' }, popup)).toEqual({ ok: true, value: { state: 'locked' } });
-    expect(await route({ type: 'enroll.available' }, popup)).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
+    expect(await route({ type: 'ui.inject' }, popup)).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
   });
 
   it('never lets a content script reach a ui handler', async () => {
     expect(await route({ type: 'vault.status' }, portalTop)).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
-    expect(await route({ type: 'enroll.available' }, portalTop)).toEqual({ ok: true, value: {} });
+    expect(await route({ type: 'ui.inject' }, portalTop)).toEqual({ ok: true, value: {} });
   });
 
   it('refuses rejected senders before reading the message', async () => {
@@ -83,7 +83,7 @@ describe('router', () => {
 
   it('answers handler errors and garbage as data', async () => {
     const local = { ...portalTop, url: 'http://127.0.0.1:1/', origin: 'http://127.0.0.1:1' };
-    expect(await route({ type: 'enroll.available' }, local)).toEqual({ ok: false, error: { code: 'not-here', message: 'Not on this host' } });
+    expect(await route({ type: 'ui.inject' }, local)).toEqual({ ok: false, error: { code: 'not-here', message: 'Not on this host' } });
     for (const garbage of [null, 42, 'vault.status', { type: 5 }, { type: 'toString' }, { type: '__proto__' }]) {
       expect(await route(garbage, popup)).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
     }

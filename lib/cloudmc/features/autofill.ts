@@ -2,15 +2,14 @@
  * Fills the 6-digit code at the login challenge. The background decides which account and
  * whether this origin gets a code at all; this side only recognises the page, remembers the
  * user name typed at the step before (never a password), and types what it is given.
+ * Prompts and the chooser come from the page UI bundle, loaded only when needed.
  */
 import { tellBackground } from '../../messages/client';
 import type { ChallengeAnswer, Reply } from '../../messages/protocol';
 import { fillInput, findChallenge, type Challenge } from '../detect';
-import { submit, watchOutcome } from '../outcome';
-import { showPanel } from '../ui/panel';
-import { showStatus } from '../ui/status';
+import { submit } from '../outcome';
+import { pageUi } from '../page-ui';
 import { t } from '../ui/i18n';
-
 
 const USER_FIELD = 'input:not([type]),input[type=text],input[type=email]';
 
@@ -31,29 +30,32 @@ export function autofill(signal: AbortSignal) {
     { capture: true, signal },
   );
 
+  async function panel(challenge: Challenge, title: string, buttons: Array<{ label: string; testid: string; onClick: () => void }>) {
+    removePanel = (await pageUi()).showPanel(challenge.input, title, buttons, signal);
+  }
+
   async function act(challenge: Challenge, reply: Reply<ChallengeAnswer>, retried = false): Promise<boolean> {
     removePanel();
     if (!reply.ok) {
-      showStatus(reply.error.message, 'error');
+      (await pageUi()).showStatus(reply.error.message, 'error');
       return false;
     }
     const answer = reply.value;
     if (answer.status === 'locked') {
-      removePanel = showPanel(challenge.input, 'CloudMC Authenticator', [
-        { label: t('unlockToFill', 'Unlock to fill your code'), testid: 'cmc-unlock', onClick: () => void tellBackground({ type: 'login.unlock' }) },
-      ], signal);
+      await panel(challenge, 'CloudMC Authenticator', [
+        { label: t('unlockToFill'), testid: 'cmc-unlock', onClick: () => void tellBackground({ type: 'login.unlock' }) },
+      ]);
       return false;
     }
     if (answer.status === 'choose') {
-      removePanel = showPanel(
-        challenge.input,
-        t('chooseAccount', 'Which account?'),
+      await panel(
+        challenge,
+        t('chooseAccount'),
         answer.accounts.map((a) => ({
           label: a.name,
           testid: 'cmc-choose',
           onClick: () => void tellBackground({ type: 'login.pick', accountId: a.id }).then((r) => act(challenge, r)),
         })),
-        signal,
       );
       return false;
     }
@@ -63,29 +65,30 @@ export function autofill(signal: AbortSignal) {
     if (!challenge.input.isConnected) return false;
     fillInput(challenge.input, answer.code);
     if (!answer.autoSubmit) return true;
-    const outcome = watchOutcome(challenge.input, () => !challenge.input.isConnected, signal);
+    const ui = await pageUi();
+    const outcome = ui.watchOutcome(challenge.input, () => !challenge.input.isConnected, signal);
     submit(challenge.input, challenge.submit);
     if ((await outcome) === 'refused' && !retried) {
-      showStatus(t('loginRetrying', 'The portal refused the code; trying once more…'));
+      ui.showStatus(t('loginRetrying'));
       return act(challenge, await tellBackground({ type: 'login.retry' }), true);
     }
     return true;
   }
 
   function offerBackup(challenge: Challenge): void {
-    removePanel = showPanel(challenge.input, 'CloudMC Authenticator', [
+    void panel(challenge, 'CloudMC Authenticator', [
       {
-        label: t('fillBackupCode', 'Fill a backup code'),
+        label: t('fillBackupCode'),
         testid: 'cmc-fill-backup',
         onClick: () =>
-          void tellBackground({ type: 'login.backup' }).then((r) => {
+          void tellBackground({ type: 'login.backup' }).then(async (r) => {
             if (r.ok && r.value.status === 'fill') {
               removePanel();
               fillInput(challenge.input, r.value.code);
-            } else showStatus(r.ok ? t('noBackupCode', 'No unused backup code for this account.') : r.error.message, 'error');
+            } else (await pageUi()).showStatus(r.ok ? t('noBackupCode') : r.error.message, 'error');
           }),
       },
-    ], signal);
+    ]);
   }
 
   /** From the popup or the shortcut, or after an unlock. */
@@ -93,10 +96,7 @@ export function autofill(signal: AbortSignal) {
     const challenge = findChallenge(document);
     if (!challenge || challenge.kind !== 'totp') return false;
     seen.add(challenge.input);
-    return act(
-      challenge,
-      await tellBackground(accountId ? { type: 'login.pick', accountId } : { type: 'login.challenge' }),
-    );
+    return act(challenge, await tellBackground(accountId ? { type: 'login.pick', accountId } : { type: 'login.challenge' }));
   }
 
   function scan(): void {
@@ -112,6 +112,8 @@ export function autofill(signal: AbortSignal) {
     settledSent = false;
     if (seen.has(challenge.input)) return;
     seen.add(challenge.input);
+    // Load the page UI alongside: it watches for a refused code once we submit.
+    void pageUi().catch(() => undefined);
     if (challenge.kind === 'backup') offerBackup(challenge);
     else void tellBackground({ type: 'login.challenge' }).then((r) => act(challenge, r));
   }

@@ -6,7 +6,8 @@
  */
 import { tellBackground } from '../../messages/client';
 import { findBackupCodes } from '../detect';
-import { showStatus } from '../ui/status';
+import { t } from '../ui/i18n';
+import { pageUi } from '../page-ui';
 
 const USER_ACTION_WINDOW_MS = 2 * 60_000;
 
@@ -28,18 +29,9 @@ export function captureBackupCodes(signal: AbortSignal): () => void {
       type: 'backup.shown',
       codes,
       userAction: performance.now() - lastTrustedClick < USER_ACTION_WINDOW_MS,
-    }).then((reply) => {
-      if (!reply.ok) showStatus(reply.error.message, 'error');
-      else if (reply.value.status === 'stored') {
-        showStatus(
-          reply.value.replaced
-            ? 'CloudMC Authenticator: the 8 new backup codes are saved.'
-            : 'CloudMC Authenticator: two-factor authentication is on; the 8 backup codes are saved.',
-          'ok',
-        );
-      } else if (reply.value.status === 'locked') {
-        showStatus('CloudMC Authenticator is locked: these backup codes were not saved.', 'error');
-      }
+    }).then(async (reply) => {
+      const status = !reply.ok ? reply.error.message : reply.value.status === 'stored' ? t(reply.value.replaced ? 'backupReplaced' : 'backupSaved') : reply.value.status === 'locked' ? t('backupLocked') : '';
+      if (status) (await pageUi()).showStatus(status, reply.ok && reply.value.status === 'stored' ? 'ok' : 'error');
     });
   };
 }

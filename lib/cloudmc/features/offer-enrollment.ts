@@ -1,16 +1,18 @@
 /**
- * Notices an enrollment step (QR + code input) and asks the background to inject the
- * enrollment UI, which is kept out of this always-loaded script for size.
+ * Notices an enrollment step (QR + code input) and mounts the "Add to CloudMC Authenticator"
+ * button from the page UI bundle, once per page: the button follows re-renders by itself.
  */
-import { tellBackground } from '../../messages/client';
 import { findEnrollmentStep } from '../detect';
+import { pageUi } from '../page-ui';
 
-export function offerEnrollment(): () => void {
-  const offered = new WeakSet<Element>();
+export function offerEnrollment(signal: AbortSignal): () => void {
+  let mounted = false;
   return () => {
-    const step = findEnrollmentStep(document);
-    if (!step || offered.has(step.qr)) return;
-    offered.add(step.qr);
-    void tellBackground({ type: 'enroll.available' });
+    if (mounted || !findEnrollmentStep(document)) return;
+    mounted = true;
+    pageUi().then(
+      (ui) => ui.mountEnrollUi(signal),
+      () => (mounted = false),
+    );
   };
 }

@@ -1,0 +1,42 @@
+/**
+ * The page UI, loaded on demand. Everything a CloudMC page shows of the extension (the
+ * enrollment button, the status line, the chooser and prompts) and the watch for a refused
+ * code live in a bundle the background injects when first needed, so that the content
+ * script that runs on every CloudMC page stays within its size budget.
+ *
+ * Content scripts of one extension share one global scope per frame (the isolated world,
+ * which the page cannot see): the injected bundle publishes its functions there.
+ */
+import { tellBackground } from '../messages/client';
+import type { PanelButton } from './ui/panel';
+import type { Tone } from './ui/status';
+
+export interface PageUi {
+  showStatus(text: string, tone?: Tone): void;
+  showPanel(anchor: Element, title: string, buttons: PanelButton[], signal: AbortSignal): () => void;
+  watchOutcome(input: HTMLInputElement, done: () => boolean, signal: AbortSignal): Promise<'refused' | 'done'>;
+  mountEnrollUi(signal: AbortSignal): void;
+}
+
+type Scope = { __cmcPageUi?: PageUi };
+
+let loading: Promise<PageUi> | undefined;
+
+/** The page UI, injecting it the first time. */
+export function pageUi(): Promise<PageUi> {
+  const ready = (globalThis as Scope).__cmcPageUi;
+  if (ready) return Promise.resolve(ready);
+  return (loading ??= tellBackground({ type: 'ui.inject' }).then((reply) => {
+    const ui = (globalThis as Scope).__cmcPageUi;
+    if (!reply.ok || !ui) {
+      loading = undefined;
+      throw new Error(reply.ok ? 'page UI did not load' : reply.error.message);
+    }
+    return ui;
+  }));
+}
+
+/** Called once by the injected bundle. */
+export function publishPageUi(ui: PageUi): void {
+  (globalThis as Scope).__cmcPageUi ??= ui;
+}
