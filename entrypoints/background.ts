@@ -5,7 +5,7 @@ import { createUiHandlers } from '@/lib/background/ui-handlers';
 import { createPageHandlers } from '@/lib/background/page-handlers';
 import { createAutoLock } from '@/lib/background/autolock';
 import { loadSettings, saveSettings } from '@/lib/background/settings';
-import { grantedSites, isEnabledOrigin, removeSite, watchSites } from '@/lib/background/sites';
+import { enableOnActiveTab, grantedSites, isEnabledOrigin, removeSite, scanActiveTab, watchSites } from '@/lib/background/sites';
 import { unwrap } from '@/lib/background/errors';
 import { createEnrollment } from '@/lib/background/enroll';
 import { loadOffsets, measureOffset, measuredRecently, offsetFor } from '@/lib/background/clock';
@@ -60,7 +60,7 @@ export default defineBackground(() => {
       now: Date.now,
       clockOffset: offsetFor,
       settings: { load: loadSettings, save: saveSettings },
-      sites: { granted: grantedSites, remove: removeSite },
+      sites: { granted: grantedSites, remove: removeSite, scan: scanActiveTab, enable: enableOnActiveTab },
       onActivity: autoLock.arm,
       onLocked: autoLock.disarm,
       onUnlocked: async () => {
@@ -79,4 +79,5 @@ export default defineBackground(() => {
     if (command === 'fill-code') void login.fillActiveTab();
   });
   watchSites();
+  void grantedSites(); // re-registers the content script on granted sites after an update
 });

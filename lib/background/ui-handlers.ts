@@ -7,7 +7,9 @@ import { createAccount, exportBackup, type Vault } from '../vault';
 import { originFromIssuer } from '../cloudmc/issuer';
 import { CLOUDMC_MATCHES } from '../cloudmc/sites';
 import { ReplyError, type UiHandlers } from '../messages/router';
-import type { Settings } from '../messages/protocol';
+import type { AnswerOf, Settings, UiProtocol } from '../messages/protocol';
+
+type UiAnswer<K extends keyof UiProtocol> = AnswerOf<UiProtocol, K>;
 import { unwrap } from './errors';
 import { accountView, backupView } from './views';
 import { planImport, plainExport, previewOf, readImportFile } from './transfer';
@@ -18,7 +20,12 @@ export interface UiDeps {
   /** Server clock minus ours for an origin, in ms (0 until measured). */
   clockOffset: (origin: string) => number;
   settings: { load: () => Promise<Settings>; save: (patch: unknown) => Promise<Settings> };
-  sites: { granted: () => Promise<string[]>; remove: (pattern: string) => Promise<string[]> };
+  sites: {
+    granted: () => Promise<string[]>;
+    remove: (pattern: string) => Promise<string[]>;
+    scan: () => Promise<UiAnswer<'sites.scan'>>;
+    enable: (pattern: string) => Promise<boolean>;
+  };
   /** Called after unlock/create and on each use while unlocked. */
   onActivity: () => Promise<void>;
   onLocked: () => Promise<void>;
@@ -134,6 +141,8 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
 
     'sites.list': async () => ({ builtIn: [...CLOUDMC_MATCHES], granted: await deps.sites.granted() }),
     'sites.remove': async ({ pattern }) => ({ granted: await deps.sites.remove(pattern) }),
+    'sites.scan': () => deps.sites.scan(),
+    'sites.enable': async ({ pattern }) => ({ enabled: await deps.sites.enable(pattern) }),
 
     'export.encrypted': ({ passphrase }) =>
       active(async () => {

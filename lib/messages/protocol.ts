@@ -86,6 +86,17 @@ export interface UiProtocol {
 
   'sites.list': { req: {}; res: { builtIn: string[]; granted: string[] } };
   'sites.remove': { req: { pattern: string }; res: { granted: string[] } };
+  /** "Scan this page": is there an enrollment QR on the active tab of a site we are not enabled on? */
+  'sites.scan': {
+    req: {};
+    res:
+      | { status: 'enabled'; origin: string }
+      | { status: 'qr-found'; origin: string; pattern: string }
+      | { status: 'no-qr'; origin: string }
+      | { status: 'unsupported' };
+  };
+  /** After the page obtained the host permission for `pattern`: enable the site and the tab now. */
+  'sites.enable': { req: { pattern: string }; res: { enabled: boolean } };
 
   /** An encrypted backup file (JSON text) under its own passphrase. */
   'export.encrypted': { req: { passphrase: string }; res: { file: string } };
