@@ -5,14 +5,17 @@
  */
 export function watchPage(scan: () => void, signal: AbortSignal): void {
   let scheduled = false;
-  const observer = new MutationObserver(() => {
+  const schedule = () => {
     if (scheduled) return;
     scheduled = true;
     setTimeout(() => {
       scheduled = false;
       if (!signal.aborted) scan();
     }, 0);
-  });
+  };
+  const observer = new MutationObserver(schedule);
+  // An <img> without width/height has no size until it loads, and loading mutates nothing.
+  document.addEventListener('load', schedule, { capture: true, signal });
   observer.observe(document.documentElement, {
     childList: true,
     subtree: true,
