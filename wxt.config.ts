@@ -25,7 +25,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'authenticator@cloudmc.example', strict_min_version: '128.0' },
+            gecko: {
+              id: 'authenticator@cloudmc.example',
+              // 142: the first version (desktop and Android) that reads data_collection_permissions.
+              strict_min_version: '142.0',
+              // Nothing leaves the browser: no telemetry, no server of ours.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

@@ -18,9 +18,8 @@ import { watchPage } from './watch';
 
 
 export function mountEnrollUi(signal: AbortSignal): void {
-  const { host, root } = shadowHost('<button type="button" data-testid="cmc-enroll"></button>');
+  const { host, content: button } = shadowHost(document.createElement('button'), { type: 'button', 'data-testid': 'cmc-enroll' });
   host.style.cssText = 'display:block;margin:8px 0';
-  const button = root.querySelector('button')!;
   button.textContent = t('enrollButton');
   let busy = false;
 

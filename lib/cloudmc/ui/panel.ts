@@ -13,9 +13,7 @@ export interface PanelButton {
 
 /** Shows the buttons after `anchor`, in a group named `title`; returns what removes them. */
 export function showPanel(anchor: Element, title: string, buttons: PanelButton[], signal: AbortSignal): () => void {
-  const { host, root } = shadowHost('<div role="group"></div>');
-  const group = root.lastElementChild!;
-  group.setAttribute('aria-label', title);
+  const { host, content: group } = shadowHost(document.createElement('div'), { role: 'group', 'aria-label': title });
   for (const b of buttons) {
     const button = document.createElement('button');
     button.textContent = b.label;

@@ -11,7 +11,7 @@ export type Tone = 'info' | 'ok' | 'error';
 export function showStatus(text: string, tone: Tone = 'info'): void {
   let host = document.getElementById(HOST_ID);
   if (!host) {
-    host = shadowHost('<p data-testid="cmc-status" role="status" aria-live="polite"></p>').host;
+    host = shadowHost(document.createElement('p'), { 'data-testid': 'cmc-status', role: 'status', 'aria-live': 'polite' }).host;
     host.id = HOST_ID;
     document.documentElement.append(host);
   }
