@@ -49,7 +49,8 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
   async function active<T>(fn: (vault: Vault) => Promise<T>): Promise<T> {
     const vault = await deps.vault();
     const result = await fn(vault);
-    if (vault.session.isUnlocked()) await deps.onActivity();
+    // Re-arming the auto-lock alarm need not delay the answer.
+    if (vault.session.isUnlocked()) void deps.onActivity();
     return result;
   }
 

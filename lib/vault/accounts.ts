@@ -105,10 +105,11 @@ export function validateAccount(x: unknown): Result<Account, VaultError> {
   if (!secret.ok || secret.value !== a.secret) return bad('secret');
   const algorithm = typeof a.algorithm === 'string' ? parseAlgorithm(a.algorithm) : null;
   if (!algorithm?.ok || algorithm.value !== a.algorithm) return bad('algorithm');
-  const digits = parseDigits(String(a.digits));
-  if (!digits.ok || digits.value !== a.digits) return bad('digits');
-  const period = parsePeriod(String(a.period));
-  if (!period.ok || period.value !== a.period) return bad('period');
+  // typeof first: String() throws on an object such as {"toString":1} from a crafted record.
+  const digits = typeof a.digits === 'number' ? parseDigits(String(a.digits)) : null;
+  if (!digits?.ok || digits.value !== a.digits) return bad('digits');
+  const period = typeof a.period === 'number' ? parsePeriod(String(a.period)) : null;
+  if (!period?.ok || period.value !== a.period) return bad('period');
   if (a.state !== 'pending' && a.state !== 'active' && a.state !== 'disabled') return bad('state');
   if (!Array.isArray(a.backupCodes) || a.backupCodes.length > MAX_BACKUP_CODES) return bad('backup codes');
   const backupCodes: BackupCode[] = [];
@@ -141,16 +142,31 @@ export class AccountRepository {
   readonly #store: VaultStore;
   readonly #session: VaultSession;
   readonly #now: () => number;
+  /**
+   * The decrypted list, kept while unlocked so that opening the popup does not decrypt every
+   * record again; dropped by any write and by lock (plaintext does not outlive the key).
+   * `#version` stops a list read that raced a write from caching what it read before it.
+   */
+  #cache: { key: CryptoKey; list: AccountList } | null = null;
+  #version = 0;
 
   constructor(store: VaultStore, session: VaultSession, now: () => number = Date.now) {
     this.#store = store;
     this.#session = session;
     this.#now = now;
+    session.onLock(() => this.#invalidate());
+  }
+
+  #invalidate(): void {
+    this.#cache = null;
+    this.#version++;
   }
 
   async list(): Promise<Result<AccountList, VaultError>> {
     const key = dataKeyOf(this.#session);
     if (!key) return vaultError('locked');
+    if (this.#cache?.key === key) return ok(this.#cache.list);
+    const version = this.#version;
     const stored = await guard(() => this.#store.allRecords());
     if (!stored.ok) return stored;
     const accounts: Account[] = [];
@@ -161,7 +177,9 @@ export class AccountRepository {
       else broken.push({ id: recordId(stored.value[i]), error: r.error });
     });
     accounts.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
-    return ok({ accounts, broken });
+    const list = { accounts, broken };
+    if (version === this.#version && dataKeyOf(this.#session) === key) this.#cache = { key, list };
+    return ok(list);
   }
 
   async get(id: string): Promise<Result<Account, VaultError>> {
@@ -185,6 +203,7 @@ export class AccountRepository {
   delete(id: string): Promise<Result<void, VaultError>> {
     return this.#serial(async () => {
       if (!dataKeyOf(this.#session)) return vaultError('locked');
+      this.#invalidate();
       return guard(() => this.#store.deleteRecord(id));
     });
   }
@@ -215,6 +234,7 @@ export class AccountRepository {
     if (!valid.ok) return valid;
     // Encrypt first: the transaction must not wait on crypto (see store.ts).
     const sealed = await seal(key, utf8(JSON.stringify(valid.value)), recordAad(valid.value.id, VAULT_VERSION));
+    this.#invalidate();
     const written = await guard(() => this.#store.putRecord({ id: valid.value.id, ...sealed }));
     return written.ok ? valid : written;
   }

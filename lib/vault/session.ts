@@ -52,6 +52,7 @@ export class VaultSession {
   /** Bumped by every lock: an unlock that started before a lock must not win after it. */
   #generation = 0;
   #lastActivity = 0;
+  readonly #onLock = new Set<() => void>();
   readonly #store: VaultStore;
   readonly #storage: SessionStorageLike;
   readonly #storageKey: string;
@@ -82,6 +83,11 @@ export class VaultSession {
   /** Epoch ms of the last unlock or touch(): the background's auto-lock alarm reads this. */
   get lastActivity(): number {
     return this.#lastActivity;
+  }
+
+  /** `forget` runs on every lock: holders of decrypted data drop it then. */
+  onLock(forget: () => void): void {
+    this.#onLock.add(forget);
   }
 
   touch(): void {
@@ -144,6 +150,7 @@ export class VaultSession {
   async lock(): Promise<Result<void, VaultError>> {
     this.#key = null;
     this.#generation++;
+    for (const forget of this.#onLock) forget();
     return guard(() => this.#storage.remove(this.#storageKey));
   }
 
