@@ -54,12 +54,17 @@ export async function readImportFile(file: string, passphrase: string | undefine
 
 const sameKey = (a: Account, b: Account) => a.secret === b.secret && a.origin === b.origin;
 
+/**
+ * What an import adds and what it skips. Every added account gets a fresh id: ids are ours,
+ * and one taken from a file could otherwise land on a stored record (another account, or a
+ * damaged one that list() leaves out) and replace it.
+ */
 export function planImport(existing: readonly Account[], incoming: readonly Account[]): { add: Account[]; duplicates: Account[] } {
   const add: Account[] = [];
   const duplicates: Account[] = [];
   for (const a of incoming) {
     if (existing.some((e) => sameKey(e, a)) || add.some((e) => sameKey(e, a))) duplicates.push(a);
-    else add.push(a);
+    else add.push({ ...a, id: globalThis.crypto.randomUUID() });
   }
   return { add, duplicates };
 }

@@ -249,7 +249,14 @@ export function findBackupCodes(root: ParentNode): string[] | null {
       return depth;
     });
     if (new Set(shape).size > 1) continue;
-    if ([...branches].some((b) => /[\p{L}\p{N}]/u.test(b.textContent!.replace(/\d{8}/g, '')))) continue;
+    // Text node by text node: glued together, "00000000" + "2024" would pass for codes.
+    const codes = new Set<Node>(group);
+    const other = (b: Element) => {
+      const w = document.createTreeWalker(b, 4);
+      for (let n: Node | null; (n = w.nextNode()); ) if (!codes.has(n) && /[\p{L}\p{N}]/u.test(n.nodeValue!)) return true;
+      return false;
+    };
+    if ([...branches].some(other)) continue;
     if (found) return null;
     found = group;
   }

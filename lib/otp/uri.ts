@@ -46,6 +46,9 @@ export function parseOtpInput(input: string): Result<ParsedOtpInput, ParseError>
   const text = input.trim();
   if (text === '') return fail('empty', 'Enter an otpauth:// link or a secret key.');
   if (text.length > MAX_INPUT_LENGTH) return fail('unrecognized', 'This is too long to be an otpauth:// link or a secret key.');
+  // A lone UTF-16 surrogate is no text anyone typed or encoded; it would make the account
+  // impossible to export (encodeURIComponent throws on it).
+  if (!text.isWellFormed()) return fail('unrecognized', 'This text holds broken characters: it is neither an otpauth:// link nor a secret key.');
   if (/^otpauth:/i.test(text)) return parseUri(text);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     return fail('not-otpauth', 'This link is not an otpauth:// link: scan or paste the code from the 2FA setup page.');
@@ -182,10 +185,14 @@ function percentDecode(s: string): string {
  * spelled out. The issuer goes in the parameter, and in the label prefix too unless it holds
  * a colon: most parsers (the otpauth library included) split the label on its FIRST colon,
  * and would cut a CloudMC issuer such as https://charter.dev.cloudmc.io/ in two.
+ * Except when the user holds a colon too: the key URI format lets "%3A" separate issuer and
+ * user, so an unprefixed "a%3Ab" reads back as user "b"; with the issuer prefix, parseOtpInput
+ * (which prefers the issuer parameter) splits it right. Never throws (lone surrogates become
+ * U+FFFD), so one odd account cannot break a whole export.
  */
 export function formatOtpauthUri(params: OtpAccountParams): string {
-  const enc = encodeURIComponent;
-  const prefixed = params.issuer !== '' && !params.issuer.includes(':');
+  const enc = (s: string) => encodeURIComponent(s.toWellFormed());
+  const prefixed = params.issuer !== '' && (!params.issuer.includes(':') || params.user.includes(':'));
   const label = prefixed ? `${enc(params.issuer)}:${enc(params.user)}` : enc(params.user);
   const query = [`secret=${params.secret}`];
   if (params.issuer !== '') query.push(`issuer=${enc(params.issuer)}`);
