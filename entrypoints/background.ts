@@ -59,6 +59,7 @@ export default defineBackground(() => {
       vault: getVault,
       now: Date.now,
       clockOffset: offsetFor,
+      measuredOffsets: loadOffsets,
       settings: { load: loadSettings, save: saveSettings },
       sites: { granted: grantedSites, remove: removeSite, scan: scanActiveTab, enable: enableOnActiveTab },
       onActivity: autoLock.arm,

@@ -17,8 +17,10 @@ import { planImport, plainExport, previewOf, readImportFile } from './transfer';
 export interface UiDeps {
   vault: () => Promise<Vault>;
   now: () => number;
-  /** Server clock minus ours for an origin, in ms (0 until measured). */
+  /** Server clock minus ours for an origin, in ms (0 until measured, or when too small to matter). */
   clockOffset: (origin: string) => number;
+  /** Every measured offset, for the options page. */
+  measuredOffsets: () => Promise<Record<string, { offsetMs: number; measuredAt: number }>>;
   settings: { load: () => Promise<Settings>; save: (patch: unknown) => Promise<Settings> };
   sites: {
     granted: () => Promise<string[]>;
@@ -134,6 +136,13 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
       }),
 
     'settings.get': async () => ({ settings: await deps.settings.load() }),
+    'clock.offsets': async () => ({
+      offsets: Object.entries(await deps.measuredOffsets()).map(([origin, m]) => ({
+        origin,
+        ...m,
+        applied: deps.clockOffset(origin) !== 0,
+      })),
+    }),
     'settings.set': async ({ settings }) => {
       const saved = await deps.settings.save(settings);
       if ((await deps.vault()).session.isUnlocked()) await deps.onActivity();

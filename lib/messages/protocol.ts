@@ -82,6 +82,8 @@ export interface UiProtocol {
   'backup.setUsed': { req: { id: string; code: string; used: boolean }; res: { codes: BackupCodeView[] } };
 
   'settings.get': { req: {}; res: { settings: Settings } };
+  /** The clock offsets measured per portal (server minus this computer, ms) and when. */
+  'clock.offsets': { req: {}; res: { offsets: Array<{ origin: string; offsetMs: number; measuredAt: number; applied: boolean }> } };
   'settings.set': { req: { settings: Partial<Settings> }; res: { settings: Settings } };
 
   'sites.list': { req: {}; res: { builtIn: string[]; granted: string[] } };
