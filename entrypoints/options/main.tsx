@@ -1,5 +1,14 @@
 import { render } from 'preact';
+import { ApiContext } from '@/components/api';
 import { Options } from '@/components/Options';
+import { createApi, setPageLang } from '../popup/api';
 import '@/components/theme.css';
+import '@/components/options.css';
 
-render(<Options />, document.getElementById('app')!);
+render(
+  <ApiContext.Provider value={createApi()}>
+    <Options />
+  </ApiContext.Provider>,
+  document.getElementById('app')!,
+);
+setPageLang();

@@ -1,0 +1,230 @@
+/** The unlocked popup: header actions, the list, the add form, backup codes, delete dialog. */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AccountView } from '@/lib/messages/protocol';
+import { errorText, isLockedError, useApi } from './api';
+import { AccountList } from './Accounts';
+import { AddAccount } from './AddAccount';
+import { BackupCodes } from './BackupCodes';
+import { ConfirmDialog } from './Dialog';
+import { hostOf } from './format';
+import { Icon } from './Icon';
+
+type View = { kind: 'list' } | { kind: 'add' } | { kind: 'backup'; id: string };
+
+/** The popup's top bar; `children` are the extra actions of the current state. */
+export function Bar({ children }: { children?: ComponentChildren }) {
+  const { t, openOptions } = useApi();
+  return (
+    <header class="bar">
+      <span class="brand">
+        <Icon name="shield" size={18} />
+        {t('appName')}
+      </span>
+      <span class="bar-actions">
+        {children}
+        <button
+          class="icon-btn"
+          type="button"
+          data-testid="open-options"
+          aria-label={t('openOptions')}
+          title={t('openOptions')}
+          onClick={openOptions}
+        >
+          <Icon name="gear" />
+        </button>
+      </span>
+    </header>
+  );
+}
+
+export const whoAt = (a: AccountView) =>
+  a.user.includes('@') ? `${a.user} (${hostOf(a.origin)})` : `${a.user}@${hostOf(a.origin)}`;
+
+/** The first `accounts.list` answer, when the popup already has it. */
+export type ListAnswer = { accounts: AccountView[]; broken?: number };
+
+export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLocked(): void }) {
+  const api = useApi();
+  const { ask, t } = api;
+  const [accounts, setAccounts] = useState(initial?.accounts ?? null);
+  const [error, setError] = useState('');
+  const [broken, setBroken] = useState(initial?.broken ?? 0);
+  const [now, setNow] = useState(api.now);
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [toast, setToast] = useState('');
+  const [copiedId, setCopiedId] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<AccountView | null>(null);
+  const toastTimer = useRef(0);
+  const asked = useRef({ for: 0, at: 0 });
+
+  const refresh = async () => {
+    const r = await ask({ type: 'accounts.list' });
+    if (r.ok) {
+      setAccounts(r.value.accounts);
+      // The background also counts records it could not read (left untouched in the store).
+      setBroken(r.value.broken ?? 0);
+      setError('');
+    } else if (isLockedError(r.error)) onLocked();
+    else setError(errorText(t, r.error));
+  };
+
+  useLayoutEffect(() => {
+    if (!initial) void refresh();
+  }, []);
+
+  // The earliest expiry: every code rolls over on the same second grid, so one ticker aligned
+  // to it serves all rows (no per-row timers).
+  const anchor = useMemo(() => (accounts ?? []).reduce((m, a) => Math.min(m, a.validUntil), Infinity), [accounts]);
+  const anchorRef = useRef(anchor);
+  anchorRef.current = anchor;
+  useEffect(() => {
+    let timer = 0;
+    const schedule = (n: number) => {
+      const a = anchorRef.current;
+      const phase = Number.isFinite(a) ? (((a - n) % 1000) + 1000) % 1000 : 1000;
+      timer = window.setTimeout(tick, (phase || 1000) + 5);
+    };
+    const tick = () => {
+      const n = api.now();
+      setNow(n);
+      schedule(n);
+    };
+    schedule(api.now());
+    return () => clearTimeout(timer);
+  }, []);
+
+  // At rollover the rows already show `nextCode`; ask for fresh codes once (again after 5 s
+  // if the answer was stale too).
+  useEffect(() => {
+    if (!accounts || now < anchor) return;
+    const last = asked.current;
+    if (last.for === anchor && now - last.at < 5000) return;
+    asked.current = { for: anchor, at: now };
+    void refresh();
+  }, [now, anchor]);
+
+  const flash = (message: string, copied: string | null = null) => {
+    setToast(message);
+    setCopiedId(copied);
+    clearTimeout(toastTimer.current);
+    toastTimer.current = window.setTimeout(() => {
+      setToast('');
+      setCopiedId(null);
+    }, 1800);
+  };
+
+  const lock = async () => {
+    await ask({ type: 'vault.lock' });
+    onLocked();
+  };
+
+  const backTo = () => {
+    setView({ kind: 'list' });
+    void refresh();
+  };
+
+  const backupAccount = view.kind === 'backup' ? accounts?.find((a) => a.id === view.id) : undefined;
+
+  return (
+    <>
+      <Bar>
+        <button
+          class="icon-btn"
+          type="button"
+          data-testid="add-account"
+          aria-label={t('addAccount')}
+          title={t('addAccount')}
+          aria-pressed={view.kind === 'add'}
+          onClick={() => setView(view.kind === 'add' ? { kind: 'list' } : { kind: 'add' })}
+        >
+          <Icon name="plus" />
+        </button>
+        <button class="icon-btn" type="button" data-testid="lock" aria-label={t('lock')} title={t('lock')} onClick={lock}>
+          <Icon name="lock" />
+        </button>
+      </Bar>
+      <div class="scroll">
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        {broken > 0 && view.kind === 'list' && (
+          <p class="notice warn" role="status" data-testid="broken">
+            {t('brokenRecords', broken)}
+          </p>
+        )}
+        {view.kind === 'add' && (
+          <AddAccount
+            onCancel={() => setView({ kind: 'list' })}
+            onLocked={onLocked}
+            onAdded={(a) => {
+              setAccounts((list) => [...(list ?? []).filter((x) => x.id !== a.id), a]);
+              setView({ kind: 'list' });
+              flash(t('added', a.user));
+              void refresh();
+            }}
+          />
+        )}
+        {backupAccount && <BackupCodes account={backupAccount} onBack={backTo} onLocked={onLocked} flash={flash} />}
+        {view.kind === 'list' && !accounts && !error && <p class="muted center" aria-busy="true">{t('loading')}</p>}
+        {view.kind === 'list' && accounts && (
+          <AccountList
+            accounts={accounts}
+            now={now}
+            copiedId={copiedId}
+            onAdd={() => setView({ kind: 'add' })}
+            onCopy={async (a, code) => {
+              // Copy, and fill the code in when the active tab is this account's login challenge
+              // (the background checks the tab's origin; elsewhere it fills nothing).
+              const [ok, fill] = await Promise.all([api.copy(code), ask({ type: 'accounts.fillActiveTab', id: a.id })]);
+              const filled = fill.ok && fill.value.filled;
+              flash(filled ? t('copiedFilled') : ok ? t('copied') : t('copyFailed'), ok || filled ? a.id : null);
+            }}
+            onRename={async (a, label) => {
+              const r = await ask({ type: 'accounts.rename', id: a.id, label });
+              if (r.ok) {
+                setAccounts((list) => list && list.map((x) => (x.id === a.id ? r.value.account : x)));
+                return '';
+              }
+              if (isLockedError(r.error)) onLocked();
+              return errorText(t, r.error);
+            }}
+            onDelete={setDeleting}
+            onBackup={(a) => setView({ kind: 'backup', id: a.id })}
+          />
+        )}
+      </div>
+      <div class="toast" role="status" aria-live="polite" data-testid="toast">
+        {toast}
+      </div>
+      {deleting && (
+        <ConfirmDialog
+          testid="delete-dialog"
+          title={t('deleteTitle')}
+          confirmLabel={t('delete')}
+          danger
+          onCancel={() => setDeleting(null)}
+          onConfirm={async () => {
+            const r = await ask({ type: 'accounts.delete', id: deleting.id });
+            if (!r.ok) return errorText(t, r.error);
+            setAccounts((list) => list && list.filter((x) => x.id !== deleting.id));
+            setDeleting(null);
+            flash(t('deleted'));
+            return '';
+          }}
+        >
+          <p>
+            {deleting.backup.total === 0
+              ? t('deleteBodyNoCodes', whoAt(deleting))
+              : deleting.backup.total === 1
+                ? t('deleteBodyOneCode', whoAt(deleting))
+                : t('deleteBody', [deleting.backup.total, whoAt(deleting)])}
+          </p>
+          <p>{t('deleteAfter')}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

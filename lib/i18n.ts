@@ -1,0 +1,13 @@
+/**
+ * `t(key, subs)` over a `getMessage` (browser.i18n.getMessage in the extension pages). Strings
+ * live in public/_locales/<lang>/messages.json and use `$1`…`$9` for substitutions. A missing
+ * key shows itself rather than an empty string, so a gap is visible, never silent.
+ */
+export type GetMessage = (key: string, substitutions?: string[]) => string;
+
+export function makeT(getMessage: GetMessage) {
+  return (key: string, subs?: string | number | Array<string | number>): string => {
+    const list = subs === undefined ? undefined : (Array.isArray(subs) ? subs : [subs]).map(String);
+    return getMessage(key, list) || key;
+  };
+}
