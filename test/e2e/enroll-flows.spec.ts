@@ -69,7 +69,7 @@ test('regenerate replaces the stored backup codes; disable marks the account; en
   expect((await getUserState(sandbox, 'alice')).twoFactor.enabled).toBe(false);
   popup = await openPopup(context, extensionId);
   await expect(popup.getByTestId('account')).toHaveCount(1);
-  await expect(popup.getByTestId('account')).toHaveAttribute('data-state', 'disabled');
+  await expect(popup.getByTestId('account')).toHaveClass(/\bdisabled\b/);
   await popup.close();
 
   // Enroll again: once the portal confirms, the new secret replaces the old account.
