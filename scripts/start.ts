@@ -33,7 +33,7 @@ try {
     console.log(`No display (or --headless): running the scripted tour; screenshots in ${values.out}/\n`);
     failed = !(await runTour(sandbox, profile, path.resolve(values.out)));
   } else {
-    const context = await launchWithExtension(profile, false);
+    const context = await launchWithExtension(profile, { headless: false });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${sandbox.origin}/login`);
     console.log('Chromium is open with CloudMC Authenticator. Close the window to stop.');

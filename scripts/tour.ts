@@ -101,8 +101,9 @@ const steps: Array<{ name: string; run: (s: TourState) => Promise<Outcome> }> = 
       await page.goto(popupUrl);
       if (!(await appears(page, 'show-backup-codes', 2_000))) return notYet('no account with backup codes yet');
       await page.getByTestId('show-backup-codes').first().click();
-      const count = await page.getByTestId('backup-code').count();
-      return count > 0 ? ok(`${count} backup codes`) : notYet('the account has no backup codes yet');
+      // The list arrives from the background after the click.
+      if (!(await appears(page, 'backup-code'))) return notYet('the account has no backup codes yet');
+      return ok(`${await page.getByTestId('backup-code').count()} backup codes`);
     },
   },
 ];
@@ -110,7 +111,7 @@ const steps: Array<{ name: string; run: (s: TourState) => Promise<Outcome> }> = 
 /** Runs the tour; false when a step failed outright (an error, not a missing feature). */
 export async function runTour(sandbox: Sandbox, profileDir: string, outDir: string): Promise<boolean> {
   await mkdir(outDir, { recursive: true });
-  const context = await launchWithExtension(profileDir, true);
+  const context = await launchWithExtension(profileDir, { headless: true });
   const popupUrl = `chrome-extension://${await extensionIdOf(context)}/popup.html`;
   const page = context.pages()[0] ?? (await context.newPage());
   const state: TourState = { context, page, popupUrl, sandbox, enrolled: false };

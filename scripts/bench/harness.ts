@@ -5,12 +5,12 @@
  * Scripts that run in pages are plain JavaScript strings, not serialized TS functions (tsx
  * may wrap named functions in helpers that do not exist in the page).
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM_PATH, extensionIdOf } from '../browser';
+import { extensionIdOf, launchWithExtension } from '../browser';
 import { startSandbox, type Sandbox } from '../../test/sandbox/server';
 import { totpAt } from '../../test/sandbox/testkit/otp';
 import { BUILD_DIR, pagePayload } from './sizes';
@@ -72,22 +72,8 @@ export async function snapshotBuild(): Promise<{ dir: string; remove(): Promise<
   }
 }
 
-/** As scripts/browser.ts launchWithExtension, headless, with the extension at `extensionPath`. */
 function launch(userDataDir: string, extensionPath: string): Promise<BrowserContext> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    viewport: { width: 1280, height: 860 },
-    args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return launchWithExtension(userDataDir, { headless: true, extensionPath });
 }
 
 export async function openEnv(opts: { extensionPath: string; runs: number; warmup: number; log: (line: string) => void }): Promise<BenchEnv> {

@@ -10,39 +10,23 @@
  *   sandbox itself.
  * - launchBrowser(userDataDir) restarts a browser with the extension on an existing profile.
  */
-import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { SandboxConfig } from '../sandbox/config';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { CHROMIUM_PATH, EXTENSION_PATH, launchWithExtension } from '../../scripts/browser';
 
 export { expect };
 export type { Sandbox, SandboxConfig };
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-export const EXTENSION_PATH = path.resolve('.output/chrome-mv3');
+export { CHROMIUM_PATH, EXTENSION_PATH };
 
 /** Chromium with the extension on `userDataDir` (kept across launches: same profile, same storage). */
-export async function launchBrowser(userDataDir: string): Promise<BrowserContext> {
-  if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
-    throw new Error(`No extension build at ${EXTENSION_PATH}/manifest.json: run npm run build first`);
-  }
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Lookalike and reseller hosts (portal.test, evil.test, ...) all reach the sandbox.
-      '--host-resolver-rules=MAP *.test 127.0.0.1',
-    ],
-  });
+export function launchBrowser(userDataDir: string): Promise<BrowserContext> {
+  // Lookalike and reseller hosts (portal.test, evil.test, ...) all reach the sandbox.
+  return launchWithExtension(userDataDir, { headless: true, args: ['--host-resolver-rules=MAP *.test 127.0.0.1'] });
 }
 
 // --- sandbox control (plain fetch from Node) ---------------------------------------------------

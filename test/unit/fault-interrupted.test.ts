@@ -16,21 +16,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
 import { createAccount, openVault, type Account, type SessionStorageLike, type Vault } from '@/lib/vault';
 
-// The KDF is deterministic: memoising it changes no answer and keeps the passphrase-change
-// matrix (two passphrases tried at every point) within a few seconds.
-vi.mock('@/lib/vault/crypto', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/vault/crypto')>();
-  const cache = new Map<string, Promise<CryptoKey>>();
-  return {
-    ...real,
-    deriveKek(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
-      const key = `${iterations}/${Array.from(salt).join(',')}/${passphrase}`;
-      let kek = cache.get(key);
-      if (!kek) cache.set(key, (kek = real.deriveKek(passphrase, salt, iterations)));
-      return kek;
-    },
-  };
-});
+// The KDF is deterministic: memoised, it changes no answer and keeps the runs fast.
+vi.mock('@/lib/vault/crypto', async (real) => (await import('./support/memo-kdf')).memoizeKdf(await real()));
 
 const PASS = 'correct horse battery staple';
 const NEXT = 'a brand new passphrase';

@@ -19,21 +19,8 @@ import { toBase64, utf8 } from '@/lib/vault/bytes';
 import { importDataKey, recordAad, seal } from '@/lib/vault/crypto';
 import { headerToJson, newHeader } from '@/lib/vault/format';
 
-// The KDF is deterministic: memoising it changes no answer, and lets every run read the same
-// backup (same passphrase, same salt) without paying ~130 ms or more per derivation.
-vi.mock('@/lib/vault/crypto', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/vault/crypto')>();
-  const cache = new Map<string, Promise<CryptoKey>>();
-  return {
-    ...real,
-    deriveKek(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
-      const key = `${iterations}/${Array.from(salt).join(',')}/${passphrase}`;
-      let kek = cache.get(key);
-      if (!kek) cache.set(key, (kek = real.deriveKek(passphrase, salt, iterations)));
-      return kek;
-    },
-  };
-});
+// The KDF is deterministic: memoised, it changes no answer and keeps the runs fast.
+vi.mock('@/lib/vault/crypto', async (real) => (await import('./support/memo-kdf')).memoizeKdf(await real()));
 
 const PASS = 'backup passphrase';
 const DB = `prop-import-${Math.random()}`;

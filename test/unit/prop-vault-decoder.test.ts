@@ -16,21 +16,8 @@ import { fromBase64, toBase64, utf8 } from '@/lib/vault/bytes';
 import { recordAad } from '@/lib/vault/crypto';
 import { headerToJson, parseHeader } from '@/lib/vault/format';
 
-// The KDF is deterministic: memoising it changes no answer, and lets the runs whose damaged
-// header still parses (white space added to its JSON, say) unlock without a new derivation.
-vi.mock('@/lib/vault/crypto', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/vault/crypto')>();
-  const cache = new Map<string, Promise<CryptoKey>>();
-  return {
-    ...real,
-    deriveKek(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
-      const key = `${iterations}/${Array.from(salt).join(',')}/${passphrase}`;
-      let kek = cache.get(key);
-      if (!kek) cache.set(key, (kek = real.deriveKek(passphrase, salt, iterations)));
-      return kek;
-    },
-  };
-});
+// The KDF is deterministic: memoised, it changes no answer and keeps the runs fast.
+vi.mock('@/lib/vault/crypto', async (real) => (await import('./support/memo-kdf')).memoizeKdf(await real()));
 
 const PASS = 'correct horse battery staple';
 const DB = `prop-vault-decoder-${Math.random()}`;
