@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { ApiContext } from '@/components/api';
 import { PrintView } from '@/components/BackupCodes';
-import { Popup, startPopup } from '@/components/Popup';
+import { Popup, startPopup, type Boot } from '@/components/Popup';
 import { createApi, setPageLang } from './api';
 import '@/components/theme.css';
 
@@ -10,8 +10,9 @@ import '@/components/theme.css';
 const print = /^#print=(.+)$/.exec(location.hash);
 const closeOnUnlock = new URLSearchParams(location.search).has('unlock');
 const api = createApi();
-// Ask the background first: it answers while this page renders its first frame.
-const boot = print ? undefined : startPopup(api.ask);
+// Ask the background first: public/popup-prefetch.js already did, while this bundle loaded.
+const prefetched = (globalThis as { __cmcPopupBoot?: Boot }).__cmcPopupBoot;
+const boot = print ? undefined : (prefetched ?? startPopup(api.ask));
 render(
   <ApiContext.Provider value={api}>
     {print ? <PrintView id={decodeURIComponent(print[1]!)} /> : <Popup boot={boot} closeOnUnlock={closeOnUnlock} />}
