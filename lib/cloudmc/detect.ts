@@ -88,7 +88,9 @@ function greyInk(img: HTMLImageElement): boolean {
   let yes = inks.get(img);
   if (yes == null) {
     try {
-      if (!img.naturalWidth) return true; // not decoded yet
+      // Not fully loaded yet: a half-loaded PNG samples as mostly blank, and that verdict would
+      // be cached for good (seen with the QR served from a URL). Decide once it is complete.
+      if (!img.complete || !img.naturalWidth) return true;
       const g = new OffscreenCanvas(24, 24).getContext('2d')!;
       g.imageSmoothingEnabled = false;
       g.drawImage(img, 0, 0, 24, 24);

@@ -4,7 +4,7 @@
  * one portal, and a portal whose clock is 90 s ahead.
  */
 import { expect, getUserState, resetSandbox, setSandboxConfig, test } from './fixtures';
-import { submitPassword, type Ui } from '../sandbox/testkit/driver';
+import { confirmPassword, submitPassword, type Ui } from '../sandbox/testkit/driver';
 import { createVault, lockVault, openPopup, popupBackupCodes, unlockIn } from './support/extension';
 import { enrollWithOneClick } from './support/cloudmc';
 
@@ -82,4 +82,25 @@ test('a portal whose clock is 90 s ahead still logs in (offset from its Date hea
   await page.goto(`${sandbox.origin}/login`);
   await submitPassword(page, 'alice');
   await page.waitForURL('**/dashboard');
+});
+
+test('login on one host, app on another: the code is given on the host the issuer names', async ({ context, page, sandbox, extensionId }) => {
+  // CloudMC's custom UI redirect: login on 127.0.0.1, the app (and My profile) on localhost.
+  await resetSandbox(sandbox, { splitHosts: true });
+  await createVault(context, extensionId);
+  await page.goto(`${sandbox.altOrigin}/login`);
+  await submitPassword(page, 'alice');
+  await page.waitForURL(`${sandbox.origin}/**`);
+  await page.goto(`${sandbox.origin}/profile/security`);
+  await page.locator('#tfa-enable').click();
+  await confirmPassword(page);
+  await page.getByTestId('cmc-enroll').click();
+  await expect(page.getByTestId('cmc-status')).toContainText(/backup codes saved/i);
+
+  // Enrolled on localhost; the issuer names 127.0.0.1, where the challenge is.
+  await page.context().clearCookies();
+  await page.goto(`${sandbox.altOrigin}/login`);
+  await submitPassword(page, 'alice');
+  await page.waitForURL(`${sandbox.origin}/**/dashboard`);
+  expect((await getUserState(sandbox, 'alice')).failedChallenges).toBe(0);
 });

@@ -94,3 +94,20 @@ test('an encrypted export opens in a new profile', async ({ context, extensionId
     await rm(otherProfile, { recursive: true, force: true });
   }
 });
+
+test('the auto-lock alarm locks the vault', async ({ context, extensionId }) => {
+  await createVault(context, extensionId);
+  const popup = await addByHand(context, extensionId);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The alarm the background re-arms on each use, brought forward (unpacked extensions may
+  // set alarms under Chrome's 30 s minimum).
+  await worker.evaluate(() => chrome.alarms.create('auto-lock', { when: Date.now() + 50 }));
+  await expect
+    .poll(async () => {
+      await popup.reload();
+      return popup.getByTestId('passphrase').isVisible();
+    })
+    .toBe(true);
+  await unlockIn(popup);
+  await expect(popup.getByTestId('account')).toHaveCount(1);
+});

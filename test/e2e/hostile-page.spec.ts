@@ -1,0 +1,108 @@
+/**
+ * A hostile page on an enabled CloudMC origin: a fake second QR, a QR swapped at the click, a
+ * code input hidden in a cross-origin frame. Nothing leaks and nothing wrong is stored.
+ * (Forged messages and synthetic clicks: autofill-abuse.spec.ts.)
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import QRCode from 'qrcode';
+import { expect, test, type Sandbox } from './fixtures';
+import { createVault, openPopup } from './support/extension';
+
+const GENUINE = 'WMN2B6O54ADDPUHJ';
+const FAKE = 'MNMR4Z7KR6U4WC6T';
+const uri = (origin: string, secret: string) => `otpauth://totp/${origin}/:alice?secret=${secret}&issuer=${origin}/`;
+const grouped = (secret: string) => secret.match(/.{4}/g)!.join(' ');
+
+async function qr(text: string): Promise<string> {
+  return QRCode.toDataURL(text, { margin: 4, scale: 5 });
+}
+
+/** Serves `body` at `${sandbox.origin}/hostile`, an enabled CloudMC origin. */
+async function hostilePage(page: Page, sandbox: Sandbox, body: string): Promise<void> {
+  await page.route(`${sandbox.origin}/hostile`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>hostile</title><body>${body}</body>` }),
+  );
+  await page.goto(`${sandbox.origin}/hostile`);
+}
+
+async function storedAccounts(context: BrowserContext, extensionId: string): Promise<number> {
+  const popup = await openPopup(context, extensionId);
+  await expect(popup.getByTestId('lock')).toBeVisible();
+  const n = await popup.getByTestId('account').count();
+  await popup.close();
+  return n;
+}
+
+const step = (qrImg: string, extra = '') =>
+  `<form id="setup">${extra}<div class="qr">${qrImg}</div><code>${grouped(GENUINE)}</code>` +
+  `<input id="code" inputmode="numeric" maxlength="6" autocomplete="one-time-code"><button type="submit" class="btn-primary">Enable</button></form>` +
+  `<script>document.getElementById('setup').addEventListener('submit', (e) => e.preventDefault())</script>`;
+
+test('a fake QR beside the real one: the key written on the page does not match it, nothing is stored', async ({ context, page, sandbox, extensionId }) => {
+  await createVault(context, extensionId);
+  // The fake QR sits right before the input (the detector takes the QR nearest the input).
+  const body =
+    `<form id="setup"><div class="qr"><img alt="" src="${await qr(uri(sandbox.origin, GENUINE))}"></div>` +
+    `<code>${grouped(GENUINE)}</code><div><img alt="" src="${await qr(uri(sandbox.origin, FAKE))}"></div>` +
+    `<input id="code" inputmode="numeric" maxlength="6"><button type="submit" class="btn-primary">Enable</button></form>`;
+  await hostilePage(page, sandbox, body);
+  await page.getByTestId('cmc-enroll').click();
+  await expect(page.getByTestId('cmc-status')).toHaveAttribute('data-tone', 'error');
+  await expect(page.locator('#code')).toHaveValue('');
+  expect(await storedAccounts(context, extensionId)).toBe(0);
+});
+
+test('a QR swapped at the click is read as swapped and refused against the written key', async ({ context, page, sandbox, extensionId }) => {
+  await createVault(context, extensionId);
+  const fake = await qr(uri(sandbox.origin, FAKE));
+  await hostilePage(
+    page,
+    sandbox,
+    step(`<img id="qr" alt="" src="${await qr(uri(sandbox.origin, GENUINE))}">`) +
+      // The page sees the click first (capture phase on document) and swaps the image at once.
+      `<script>document.addEventListener('click', () => { document.getElementById('qr').src = ${JSON.stringify(fake)}; }, true)</script>`,
+  );
+  await page.getByTestId('cmc-enroll').click();
+  await expect(page.getByTestId('cmc-status')).toHaveAttribute('data-tone', 'error');
+  await expect(page.locator('#code')).toHaveValue('');
+  expect(await storedAccounts(context, extensionId)).toBe(0);
+});
+
+test('a code input hidden in a cross-origin frame: no enrollment step, no button', async ({ context, page, sandbox, extensionId }) => {
+  await createVault(context, extensionId);
+  await page.route(`${sandbox.altOrigin}/frame-input`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<input id="code" inputmode="numeric" maxlength="6">' }),
+  );
+  await hostilePage(
+    page,
+    sandbox,
+    `<div><img alt="" src="${await qr(uri(sandbox.origin, GENUINE))}"><code>${grouped(GENUINE)}</code>` +
+      `<iframe src="${sandbox.altOrigin}/frame-input"></iframe></div>`,
+  );
+  await expect(page.frameLocator('iframe').locator('#code')).toBeVisible();
+  // The content script is alive in this tab and has scanned (the background's ping answers)...
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const alive = await worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    return (await chrome.tabs.sendMessage(tab!.id!, { type: 'cs.ping' }, { frameId: 0 }))?.alive === true;
+  }, page.url());
+  expect(alive).toBe(true);
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+  // ...and found no step to offer.
+  await expect(page.getByTestId('cmc-enroll')).toHaveCount(0);
+  expect(await storedAccounts(context, extensionId)).toBe(0);
+});
+
+test('the genuine step on the same hostile origin still works, and only its code reaches the page', async ({ context, page, sandbox, extensionId }) => {
+  await createVault(context, extensionId);
+  await hostilePage(page, sandbox, step(`<img alt="" src="${await qr(uri(sandbox.origin, GENUINE))}">`));
+  await page.getByTestId('cmc-enroll').click();
+  await expect(page.locator('#code')).toHaveValue(/^\d{6}$/);
+  // The page got a 6-digit code; the secret is nowhere in what the extension added to it.
+  const added = await page.evaluate(() => {
+    const host = document.getElementById('cmc-authenticator-status');
+    return (host?.shadowRoot?.textContent ?? '') + document.body.innerText;
+  });
+  expect(added).not.toContain(GENUINE);
+  expect(await storedAccounts(context, extensionId)).toBe(1);
+});
