@@ -306,6 +306,35 @@ function PassField(props: {
 }
 
 /** New passphrase + confirmation, checked on submit: returns the first problem or ''. */
+/** A new passphrase and its confirmation, with the inline errors of `usePair`. */
+function PairFields(props: { pair: ReturnType<typeof usePair>; ids: [string, string]; label: string; hint: string }) {
+  const t = useT();
+  const { pair, ids } = props;
+  return (
+    <>
+      <PassField
+        id={ids[0]}
+        label={props.label}
+        value={pair.next}
+        error={pair.shortErr}
+        hint={props.hint}
+        autocomplete="new-password"
+        inputRef={pair.nextRef}
+        onInput={pair.setNext}
+      />
+      <PassField
+        id={ids[1]}
+        label={t('confirmPassphrase')}
+        value={pair.confirm}
+        error={pair.mismatchErr}
+        autocomplete="new-password"
+        inputRef={pair.confirmRef}
+        onInput={pair.setConfirm}
+      />
+    </>
+  );
+}
+
 function usePair() {
   const t = useT();
   const [next, setNext] = useState('');
@@ -384,24 +413,11 @@ function PassphraseSection() {
           inputRef={currentRef}
           onInput={setCurrent}
         />
-        <PassField
-          id="change-new-passphrase"
+        <PairFields
+          pair={pair}
+          ids={['change-new-passphrase', 'change-confirm-passphrase']}
           label={t('newPassphrase')}
-          value={pair.next}
-          error={pair.shortErr}
           hint={t('passMinHint', MIN_PASSPHRASE)}
-          autocomplete="new-password"
-          inputRef={pair.nextRef}
-          onInput={pair.setNext}
-        />
-        <PassField
-          id="change-confirm-passphrase"
-          label={t('confirmPassphrase')}
-          value={pair.confirm}
-          error={pair.mismatchErr}
-          autocomplete="new-password"
-          inputRef={pair.confirmRef}
-          onInput={pair.setConfirm}
         />
         <button class="btn primary" type="submit" data-testid="change-passphrase" disabled={busy}>
           {busy && <span class="spinner" aria-hidden="true" />}
@@ -440,25 +456,7 @@ function ExportSection() {
   return (
     <Section id="sec-export" title={t('secExport')} intro={t('exportIntro')}>
       <form class="form" onSubmit={encrypted} noValidate>
-        <PassField
-          id="export-passphrase"
-          label={t('exportPassphrase')}
-          value={pair.next}
-          error={pair.shortErr}
-          hint={t('exportPassHint')}
-          autocomplete="new-password"
-          inputRef={pair.nextRef}
-          onInput={pair.setNext}
-        />
-        <PassField
-          id="export-confirm"
-          label={t('confirmPassphrase')}
-          value={pair.confirm}
-          error={pair.mismatchErr}
-          autocomplete="new-password"
-          inputRef={pair.confirmRef}
-          onInput={pair.setConfirm}
-        />
+        <PairFields pair={pair} ids={['export-passphrase', 'export-confirm']} label={t('exportPassphrase')} hint={t('exportPassHint')} />
         <button class="btn primary" type="submit" data-testid="export-encrypted" disabled={busy}>
           {busy && <span class="spinner" aria-hidden="true" />}
           <Icon name="download" size={16} />
