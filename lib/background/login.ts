@@ -42,7 +42,7 @@ const LAST_USED_KEY = 'lastUsedAccount';
 /** A code with this little time left is not worth typing: wait for the next one. */
 const MIN_SECONDS_LEFT = 2;
 
-export function belongsTo(account: Account, origin: string): boolean {
+function belongsTo(account: Account, origin: string): boolean {
   return account.state !== 'disabled' && (account.origin === origin || issuerUrlOrigin(account.issuer) === origin);
 }
 

@@ -47,7 +47,7 @@ export async function removeSite(pattern: string): Promise<string[]> {
 }
 
 /** The match pattern that grants one origin (ports are not part of match patterns). */
-export function patternFor(origin: string): string {
+function patternFor(origin: string): string {
   const url = new URL(origin);
   return `${url.protocol}//${url.hostname}/*`;
 }
