@@ -17,6 +17,8 @@ import { BUILD_DIR, pagePayload } from './sizes';
 
 /** An empty page the bench adds to its copy of the build, to measure what any extension page costs. */
 export const BLANK_PAGE = 'bench-blank.html';
+/** The same with one one-line classic script: when can any code of an extension page run? */
+export const SCRIPT_PAGE = 'bench-script.html';
 
 export const PASSPHRASE = 'correct horse battery staple';
 /** Any single wait in a measurement; a hang is an error, not a slow result. */
@@ -65,6 +67,8 @@ export async function snapshotBuild(): Promise<{ dir: string; remove(): Promise<
     pagePayload(dir, 'popup.html'); // throws when a chunk it loads is missing
     // For the reference row only (an empty page of the extension's origin); nothing loads it.
     await writeFile(path.join(dir, BLANK_PAGE), '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><div id="app"></div></html>\n');
+    await writeFile(path.join(dir, 'bench-script.js'), 'globalThis.__firstScriptAt = performance.now();\n');
+    await writeFile(path.join(dir, SCRIPT_PAGE), '<!doctype html><html lang="en"><meta charset="utf-8"><title>script</title><script src="/bench-script.js"></script></html>\n');
     return { dir, remove };
   } catch (e) {
     await remove();

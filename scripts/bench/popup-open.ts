@@ -9,7 +9,7 @@
  * accounts than that, the expectation is the first rendered batch, found in a calibration run.
  */
 import type { Page } from '@playwright/test';
-import { benchResult, BLANK_PAGE, popupUrl, repeat, send, type BenchEnv } from './harness';
+import { benchResult, BLANK_PAGE, popupUrl, repeat, SCRIPT_PAGE, send, type BenchEnv } from './harness';
 import { totpAt } from '../../test/sandbox/testkit/otp';
 import { median, timeRow, type Row } from './stats';
 
@@ -210,7 +210,23 @@ export async function measureBlankPage(env: BenchEnv): Promise<Row[]> {
       await page.close();
     }
   });
+  const scripted = await repeat(env, 'one-script extension page', async () => {
+    const page = await env.context.newPage();
+    try {
+      await page.goto(`chrome-extension://${env.extensionId}/${SCRIPT_PAGE}`);
+      return (await page.evaluate('globalThis.__firstScriptAt')) as number;
+    } finally {
+      await page.close();
+    }
+  });
   return [
     timeRow('reference.blank-page', 'reference: empty extension page, open to DOMContentLoaded', samples, null, 'the floor under every popup figure: same fresh-tab opening, no script, no style'),
+    timeRow(
+      'reference.first-script',
+      'reference: extension page, open to its first script running',
+      scripted,
+      null,
+      'a page holding one one-line classic script: the earliest any popup code can run on this machine',
+    ),
   ];
 }
