@@ -5,12 +5,12 @@
  * The account becomes active when the portal shows its backup codes (its confirmation);
  * until then it stays pending, and an older account for the same user is kept.
  */
-import { browser } from 'wxt/browser';
 import { parseOtpInput, totp, type OtpAccountParams } from '../otp';
 import { createAccount, type Account, type Vault } from '../vault';
 import { ReplyError } from '../messages/router';
 import type { BackupAnswer, EnrollAnswer, Settings } from '../messages/protocol';
 import { unwrap } from './errors';
+import { sessionMap } from './session-map';
 
 export interface EnrollDeps {
   vault: () => Promise<Vault>;
@@ -45,15 +45,7 @@ export function createEnrollment(deps: EnrollDeps) {
   /** Requests that arrived while the vault was locked; they hold a secret, so memory only. */
   const waitingForUnlock = new Map<string, { sender: Sender; params: OtpAccountParams }>();
 
-  async function pendingAll(): Promise<Record<string, Pending>> {
-    return ((await browser.storage.session.get(PENDING_KEY))[PENDING_KEY] as Record<string, Pending> | undefined) ?? {};
-  }
-  async function setPending(key: string, value: Pending | undefined): Promise<void> {
-    const all = await pendingAll();
-    if (value) all[key] = value;
-    else delete all[key];
-    await browser.storage.session.set({ [PENDING_KEY]: all });
-  }
+  const enrollments = sessionMap<Pending>(PENDING_KEY);
 
   function code(account: Pick<Account, 'secret' | 'algorithm' | 'digits' | 'period' | 'origin'>, stepsAhead = 0): string {
     return totp(account, deps.now() + stepsAhead * account.period * 1000, deps.offsetFor(account.origin));
@@ -70,7 +62,7 @@ export function createEnrollment(deps: EnrollDeps) {
     // The same secret shown again (page re-rendered, second click): reuse, never duplicate.
     const same = existing.find((a) => a.origin === sender.origin && a.secret === params.secret);
     const stored = same ?? unwrap(await vault.accounts.put(account));
-    await setPending(keyOf(sender), {
+    await enrollments.set(keyOf(sender), {
       accountId: stored.id,
       origin: sender.origin,
       replaces: replaces.filter((id) => id !== stored.id),
@@ -101,7 +93,7 @@ export function createEnrollment(deps: EnrollDeps) {
 
     /** The portal refused the code: fix the clock if it is off, else take the next step's code. */
     async retry(sender: Sender): Promise<EnrollAnswer> {
-      const pending = (await pendingAll())[keyOf(sender)];
+      const pending = await enrollments.get(keyOf(sender));
       if (!pending) throw new ReplyError('no-enrollment', 'There is no enrollment in progress on this page.');
       if (pending.retried) {
         throw new ReplyError(
@@ -109,7 +101,7 @@ export function createEnrollment(deps: EnrollDeps) {
           "The portal refused the code twice. Check that this computer's clock is right, then try again. The account is kept as pending.",
         );
       }
-      await setPending(keyOf(sender), { ...pending, retried: true });
+      await enrollments.set(keyOf(sender), { ...pending, retried: true });
       const account = unwrap(await (await deps.vault()).accounts.get(pending.accountId));
       const before = deps.offsetFor(sender.origin);
       await deps.measureOffset(sender.origin);
@@ -129,11 +121,11 @@ export function createEnrollment(deps: EnrollDeps) {
       const vault = await deps.vault();
       if (!vault.session.isUnlocked()) return { status: 'locked' };
       const backupCodes = codes.map((code) => ({ code, used: false }));
-      const pending = (await pendingAll())[keyOf(sender)];
+      const pending = await enrollments.get(keyOf(sender));
       if (pending) {
         unwrap(await vault.accounts.update(pending.accountId, (a) => ({ ...a, state: 'active', backupCodes })));
         for (const id of pending.replaces) await vault.accounts.delete(id);
-        await setPending(keyOf(sender), undefined);
+        await enrollments.set(keyOf(sender), undefined);
         return { status: 'stored', count: 8, replaced: pending.replaces.length > 0 };
       }
       // A regeneration: only right after the user did something on the page, so that numbers a

@@ -11,6 +11,7 @@ import { issuerUrlOrigin } from '../cloudmc/issuer';
 import { ReplyError } from '../messages/router';
 import type { ChallengeAnswer, Settings } from '../messages/protocol';
 import { unwrap } from './errors';
+import { sessionMap } from './session-map';
 
 export interface LoginDeps {
   vault: () => Promise<Vault>;
@@ -56,18 +57,8 @@ function sameUser(typed: string, account: Account): boolean {
 export function createLogin(deps: LoginDeps) {
   const waitingForUnlock = new Map<number, string>();
 
-  async function session<T>(key: string): Promise<Record<string, T>> {
-    return ((await browser.storage.session.get(key))[key] as Record<string, T> | undefined) ?? {};
-  }
-  async function tabState(tabId: number): Promise<TabLogin | undefined> {
-    return (await session<TabLogin>(TABS_KEY))[tabId];
-  }
-  async function setTabState(tabId: number, value: TabLogin | undefined): Promise<void> {
-    const all = await session<TabLogin>(TABS_KEY);
-    if (value) all[tabId] = value;
-    else delete all[tabId];
-    await browser.storage.session.set({ [TABS_KEY]: all });
-  }
+  const tabs = sessionMap<TabLogin>(TABS_KEY);
+  const lastUsed = sessionMap<string>(LAST_USED_KEY);
 
   async function accountsFor(origin: string): Promise<Account[]> {
     return unwrap(await (await deps.vault()).accounts.list()).accounts.filter((a) => belongsTo(a, origin));
@@ -79,7 +70,7 @@ export function createLogin(deps: LoginDeps) {
     const now = deps.now();
     const late = secondsRemaining(account.period, now, offset) <= MIN_SECONDS_LEFT;
     const notBefore = late ? stepEndsAt(account.period, now, offset) : 0;
-    await setTabState(sender.tabId, { ...state, accountId: account.id });
+    await tabs.set(sender.tabId, { ...state, accountId: account.id });
     return {
       status: 'fill',
       code: totp(account, late ? notBefore : now, offset),
@@ -105,13 +96,13 @@ export function createLogin(deps: LoginDeps) {
 
   return {
     async user(sender: Sender, user: string): Promise<void> {
-      await setTabState(sender.tabId, { origin: sender.origin, user: user.slice(0, 256) });
+      await tabs.set(sender.tabId, { origin: sender.origin, user: user.slice(0, 256) });
     },
 
     async challenge(sender: Sender): Promise<ChallengeAnswer> {
       if (!(await deps.settings()).autofill) return { status: 'off' };
       if (await locked()) return { status: 'locked' };
-      const prior = await tabState(sender.tabId);
+      const prior = await tabs.get(sender.tabId);
       const state: TabLogin = { origin: sender.origin, ...(prior?.origin === sender.origin ? { user: prior.user } : {}) };
       const account = await resolve(sender, state);
       return 'status' in account ? account : fill(sender, account, state);
@@ -122,12 +113,12 @@ export function createLogin(deps: LoginDeps) {
       const account = (await accountsFor(sender.origin)).find((a) => a.id === accountId);
       // An id of another origin's account is refused like an unknown one.
       if (!account) throw new ReplyError('not-found', 'No such account for this site.');
-      const prior = await tabState(sender.tabId);
+      const prior = await tabs.get(sender.tabId);
       return fill(sender, account, { origin: sender.origin, ...(prior?.user ? { user: prior.user } : {}) });
     },
 
     async retry(sender: Sender): Promise<ChallengeAnswer> {
-      const state = await tabState(sender.tabId);
+      const state = await tabs.get(sender.tabId);
       if (!state?.accountId || state.origin !== sender.origin) return { status: 'none' };
       if (state.retried) {
         throw new ReplyError('code-refused', "The portal refused the code again. Check this computer's clock, or use a backup code.");
@@ -141,7 +132,7 @@ export function createLogin(deps: LoginDeps) {
       // The clock was right: the code was probably used or expired in flight; take the next one.
       const offset = deps.offsetFor(sender.origin);
       const notBefore = stepEndsAt(account.period, deps.now(), offset);
-      await setTabState(sender.tabId, next);
+      await tabs.set(sender.tabId, next);
       return { status: 'fill', code: totp(account, notBefore, offset), notBefore, autoSubmit: (await deps.settings()).autoSubmit };
     },
 
@@ -152,35 +143,35 @@ export function createLogin(deps: LoginDeps) {
 
     async backup(sender: Sender): Promise<{ status: 'fill'; code: string } | { status: 'none' } | { status: 'locked' }> {
       if (await locked()) return { status: 'locked' };
-      const state = (await tabState(sender.tabId)) ?? { origin: sender.origin };
+      const state = (await tabs.get(sender.tabId)) ?? { origin: sender.origin };
       const candidates = await accountsFor(sender.origin);
       const account =
         candidates.find((a) => a.id === state.accountId) ??
         (candidates.length === 1 ? candidates[0] : candidates.find((a) => state.user && sameUser(state.user, a)));
       const code = account?.backupCodes.find((c) => !c.used)?.code;
       if (!account || !code) return { status: 'none' };
-      await setTabState(sender.tabId, { ...state, origin: sender.origin, accountId: account.id, backup: { accountId: account.id, code } });
+      await tabs.set(sender.tabId, { ...state, origin: sender.origin, accountId: account.id, backup: { accountId: account.id, code } });
       return { status: 'fill', code };
     },
 
     /** A page without challenge or password after one: the login went through. */
     async settled(sender: Sender): Promise<void> {
-      const state = await tabState(sender.tabId);
+      const state = await tabs.get(sender.tabId);
       if (!state?.accountId) return;
       const vault = await deps.vault();
       const account = unwrap(await vault.accounts.get(state.accountId));
       if (sender.origin !== state.origin && sender.origin !== account.origin) return;
-      await setTabState(sender.tabId, undefined);
+      await tabs.set(sender.tabId, undefined);
       if (state.backup) {
         const { code } = state.backup;
         unwrap(await vault.accounts.update(account.id, (a) => ({ ...a, backupCodes: a.backupCodes.map((c) => (c.code === code ? { code, used: true } : c)) })));
       }
-      const last = await session<string>(LAST_USED_KEY);
-      await browser.storage.session.set({ [LAST_USED_KEY]: { ...last, [state.origin]: account.id, [account.origin]: account.id } });
+      await lastUsed.set(state.origin, account.id);
+      if (account.origin !== state.origin) await lastUsed.set(account.origin, account.id);
     },
 
     async lastUsed(origin: string): Promise<string | undefined> {
-      return (await session<string>(LAST_USED_KEY))[origin];
+      return lastUsed.get(origin);
     },
 
     /** After an unlock: pages that asked to unlock look for their challenge again. */
