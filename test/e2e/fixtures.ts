@@ -15,6 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { SandboxConfig } from '../sandbox/config';
+import type { SandboxState } from '../sandbox/state';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { CHROMIUM_PATH, EXTENSION_PATH, launchWithExtension } from '../../scripts/browser';
 
@@ -31,22 +32,8 @@ export function launchBrowser(userDataDir: string): Promise<BrowserContext> {
 
 // --- sandbox control (plain fetch from Node) ---------------------------------------------------
 
-export interface UserState {
-  username: string;
-  email: string;
-  name: string;
-  twoFactor: {
-    enabled: boolean;
-    secret: string | null;
-    pendingSecret: string | null;
-    backupCodes: string[];
-    usedBackupCodes: string[];
-    backupCodesGeneratedAt: number | null;
-    lastUsedStep: number | null;
-  };
-  failedChallenges: number;
-  lockedUntil: number | null;
-}
+/** What /__test/users/:username answers: the sandbox's own type, so the two cannot drift. */
+export type UserState = ReturnType<SandboxState['publicState']>;
 
 async function postJson(url: string, body: unknown): Promise<unknown> {
   const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

@@ -9,13 +9,11 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { openDB } from 'idb';
-import { createAccount, openVault, type Account, type SessionStorageLike, type Vault } from '@/lib/vault';
+import { createAccount, openVault, type Account, type Vault } from '@/lib/vault';
+import { mapStorage } from './support/vault-storage';
 
 const PASS = 'correct horse battery staple';
 
-function mapStorage(map = new Map<string, unknown>()): SessionStorageLike & { map: Map<string, unknown> } {
-  return { map, get: async (k) => map.get(k), set: async (k, v) => void map.set(k, v), remove: async (k) => void map.delete(k) };
-}
 
 function account(i: number): Account {
   const a = createAccount(

@@ -15,6 +15,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
 import { createAccount, openVault, type Account, type SessionStorageLike, type Vault } from '@/lib/vault';
+import { mapStorage, rawDump, writeRawHeader } from './support/vault-storage';
 
 // The KDF is deterministic: memoised, it changes no answer and keeps the runs fast.
 vi.mock('@/lib/vault/crypto', async (real) => (await import('./support/memo-kdf')).memoizeKdf(await real()));
@@ -22,9 +23,6 @@ vi.mock('@/lib/vault/crypto', async (real) => (await import('./support/memo-kdf'
 const PASS = 'correct horse battery staple';
 const NEXT = 'a brand new passphrase';
 
-function mapStorage(map = new Map<string, unknown>()): SessionStorageLike & { map: Map<string, unknown> } {
-  return { map, get: async (k) => map.get(k), set: async (k, v) => void map.set(k, v), remove: async (k) => void map.delete(k) };
-}
 
 const opened: Vault[] = [];
 afterEach(() => {
@@ -39,17 +37,6 @@ async function open(dbName: string, storage: SessionStorageLike): Promise<Vault>
   return r.value;
 }
 
-async function rawDump(dbName: string) {
-  const db = await openDB(dbName);
-  const out = { meta: await db.getAll('meta'), records: await db.getAll('records') };
-  db.close();
-  return out;
-}
-async function writeRawHeader(dbName: string, header: unknown) {
-  const db = await openDB(dbName);
-  await db.put('meta', header, 'header');
-  db.close();
-}
 
 function account(i: number, overrides: Partial<Account> = {}): Account {
   const a = createAccount(

@@ -6,16 +6,14 @@
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import { createAccount, openVault, type Account, type SessionStorageLike, type Vault } from '@/lib/vault';
+import { createAccount, openVault, type Account, type Vault } from '@/lib/vault';
+import { mapStorage } from './support/vault-storage';
 
 const N = 1_000;
 const DB = `fault-scale-${Math.random()}`;
 let vault: Vault | undefined;
 afterAll(() => vault?.close());
 
-function mapStorage(map = new Map<string, unknown>()): SessionStorageLike {
-  return { get: async (k) => map.get(k), set: async (k, v) => void map.set(k, v), remove: async (k) => void map.delete(k) };
-}
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 function account(i: number): Account {

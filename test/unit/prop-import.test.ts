@@ -18,6 +18,7 @@ import { BACKUP_FORMAT, createAccount, exportBackup, openVault, validateAccount,
 import { toBase64, utf8 } from '@/lib/vault/bytes';
 import { importDataKey, recordAad, seal } from '@/lib/vault/crypto';
 import { headerToJson, newHeader } from '@/lib/vault/format';
+import { rawDump as rawDumpOf } from './support/vault-storage';
 
 // The KDF is deterministic: memoised, it changes no answer and keeps the runs fast.
 vi.mock('@/lib/vault/crypto', async (real) => (await import('./support/memo-kdf')).memoizeKdf(await real()));
@@ -36,12 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => vault?.close());
 
-async function rawDump() {
-  const db = await openDB(DB);
-  const out = { meta: await db.getAll('meta'), records: await db.getAll('records') };
-  db.close();
-  return out;
-}
+const rawDump = () => rawDumpOf(DB);
 /**
  * Empties the vault behind the repository's back, then starts a new instance (restored from
  * session storage, no key derivation): a repository may keep the list it decrypted until its

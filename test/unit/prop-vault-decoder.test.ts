@@ -11,10 +11,11 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { openDB } from 'idb';
-import { createAccount, openVault, type Account, type SessionStorageLike, type Vault, type VaultErrorCode } from '@/lib/vault';
+import { createAccount, openVault, type Account, type Vault, type VaultErrorCode } from '@/lib/vault';
 import { fromBase64, toBase64, utf8 } from '@/lib/vault/bytes';
 import { recordAad } from '@/lib/vault/crypto';
 import { headerToJson, parseHeader } from '@/lib/vault/format';
+import { mapStorage, rawDump as rawDumpOf } from './support/vault-storage';
 
 // The KDF is deterministic: memoised, it changes no answer and keeps the runs fast.
 vi.mock('@/lib/vault/crypto', async (real) => (await import('./support/memo-kdf')).memoizeKdf(await real()));
@@ -22,17 +23,9 @@ vi.mock('@/lib/vault/crypto', async (real) => (await import('./support/memo-kdf'
 const PASS = 'correct horse battery staple';
 const DB = `prop-vault-decoder-${Math.random()}`;
 
-function mapStorage(map = new Map<string, unknown>()): SessionStorageLike & { map: Map<string, unknown> } {
-  return { map, get: async (k) => map.get(k), set: async (k, v) => void map.set(k, v), remove: async (k) => void map.delete(k) };
-}
 
 type Raw = { id: string; iv: Uint8Array; ct: Uint8Array };
-async function rawDump() {
-  const db = await openDB(DB);
-  const out = { meta: await db.getAll('meta'), records: await db.getAll('records') };
-  db.close();
-  return out;
-}
+const rawDump = () => rawDumpOf(DB);
 async function putRaw(store: 'records' | 'meta', value: unknown, key?: string) {
   const db = await openDB(DB);
   await (key === undefined ? db.put(store, value) : db.put(store, value, key));

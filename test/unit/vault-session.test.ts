@@ -1,21 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDB } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAccount, fromStorageArea, openVault, type Account, type SessionStorageLike, type Vault } from '@/lib/vault';
 import { fromBase64 } from '@/lib/vault/bytes';
 import { headerToJson } from '@/lib/vault/format';
+import { mapStorage, rawDump, writeRawHeader } from './support/vault-storage';
 
 const PASS = 'correct horse battery staple';
 
-function mapStorage(map = new Map<string, unknown>()): SessionStorageLike & { map: Map<string, unknown> } {
-  return {
-    map,
-    get: async (k) => map.get(k),
-    set: async (k, v) => void map.set(k, v),
-    remove: async (k) => void map.delete(k),
-  };
-}
 
 const opened: Vault[] = [];
 afterEach(() => {
@@ -32,18 +24,6 @@ async function open(dbName: string, storage: SessionStorageLike = mapStorage()) 
 let n = 0;
 const freshName = () => `vault-session-${++n}-${Math.random()}`;
 
-/** The raw IndexedDB contents, to prove that failed operations wrote nothing. */
-async function rawDump(dbName: string) {
-  const db = await openDB(dbName);
-  const out = { meta: await db.getAll('meta'), records: await db.getAll('records') };
-  db.close();
-  return out;
-}
-async function writeRawHeader(dbName: string, header: unknown) {
-  const db = await openDB(dbName);
-  await db.put('meta', header, 'header');
-  db.close();
-}
 
 describe('create / unlock / lock', () => {
   it('goes absent -> unlocked -> locked -> unlocked', async () => {
