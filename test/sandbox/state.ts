@@ -17,6 +17,19 @@ export interface TwoFactor {
   lastUsedStep: number | null;
 }
 
+/** A user's 2FA state when it is off: at the seed, and after "Disable". */
+function twoFactorOff(): TwoFactor {
+  return {
+    enabled: false,
+    secret: null,
+    pendingSecret: null,
+    backupCodes: [],
+    usedBackupCodes: [],
+    backupCodesGeneratedAt: null,
+    lastUsedStep: null,
+  };
+}
+
 export interface User {
   username: string;
   email: string;
@@ -88,15 +101,7 @@ export class SandboxState {
     for (const u of SEEDED_USERS) {
       this.users.set(u.username, {
         ...u,
-        twoFactor: {
-          enabled: false,
-          secret: null,
-          pendingSecret: null,
-          backupCodes: [],
-          usedBackupCodes: [],
-          backupCodesGeneratedAt: null,
-          lastUsedStep: null,
-        },
+        twoFactor: twoFactorOff(),
         failedChallenges: 0,
         lockedUntil: null,
       });
@@ -257,15 +262,7 @@ export class SandboxState {
   }
 
   disable(user: User): void {
-    user.twoFactor = {
-      enabled: false,
-      secret: null,
-      pendingSecret: null,
-      backupCodes: [],
-      usedBackupCodes: [],
-      backupCodesGeneratedAt: null,
-      lastUsedStep: null,
-    };
+    user.twoFactor = twoFactorOff();
     user.failedChallenges = 0;
     user.lockedUntil = null;
   }
