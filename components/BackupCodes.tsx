@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, BackupCodeView } from '@/lib/messages/protocol';
 import { errorText, isLockedError, useApi, type T } from './api';
-import { backupText, dateStamp, displayName, hostOf } from './format';
+import { backupText, dateStamp, displayName, siteOf } from './format';
 import { Icon } from './Icon';
 
 interface Props {
@@ -107,7 +107,7 @@ export function BackupCodes({ account: a, onBack, onLocked, flash }: Props) {
               type="button"
               data-testid="backup-download"
               onClick={() =>
-                api.download(`cloudmc-backup-codes-${fileSafe(hostOf(a.origin))}-${dateStamp(new Date(api.now()))}.txt`, text(), 'text/plain')
+                api.download(`cloudmc-backup-codes-${fileSafe(siteOf(a))}-${dateStamp(new Date(api.now()))}.txt`, text(), 'text/plain')
               }
             >
               <Icon name="download" size={14} />

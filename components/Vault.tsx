@@ -7,7 +7,7 @@ import { AccountList } from './Accounts';
 import { AddAccount } from './AddAccount';
 import { BackupCodes } from './BackupCodes';
 import { ConfirmDialog } from './Dialog';
-import { hostOf } from './format';
+import { siteOf } from './format';
 import { Icon } from './Icon';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'backup'; id: string };
@@ -39,7 +39,7 @@ export function Bar({ children }: { children?: ComponentChildren }) {
 }
 
 export const whoAt = (a: AccountView) =>
-  a.user.includes('@') ? `${a.user} (${hostOf(a.origin)})` : `${a.user}@${hostOf(a.origin)}`;
+  a.user.includes('@') ? `${a.user} (${siteOf(a)})` : `${a.user}@${siteOf(a)}`;
 
 /** The first `accounts.list` answer, when the popup already has it. */
 export type ListAnswer = { accounts: AccountView[]; broken?: number };

@@ -24,12 +24,15 @@ export function hostOf(origin: string): string {
   return host;
 }
 
+/** Where an account is used: its portal's host, or its issuer while it is bound to no portal. */
+export const siteOf = (a: Pick<AccountView, 'origin' | 'issuer'>): string => (a.origin === null ? a.issuer : hostOf(a.origin));
+
 /** The name a row shows: the user's label, else the portal's host. */
-export const displayName = (a: AccountView): string => a.label || hostOf(a.origin);
+export const displayName = (a: AccountView): string => a.label || siteOf(a);
 
 /** Lower-cased text a search matches against: host, issuer, user and label. */
 export const searchText = (a: AccountView): string =>
-  [hostOf(a.origin), a.issuer, a.user, a.label ?? ''].join('\n').toLowerCase();
+  [siteOf(a), a.issuer, a.user, a.label ?? ''].join('\n').toLowerCase();
 
 export interface Face {
   /** The code to show now; '' when the one we hold is stale too. */

@@ -29,8 +29,9 @@ export function measuredRecently(origin: string, now: number = Date.now()): bool
 }
 
 /** The correction to apply for `origin`: the measured offset when it is large enough to matter. */
-export function offsetFor(origin: string): number {
-  const m = cache?.[origin];
+export function offsetFor(origin: string | null): number {
+  // An unbound account has no portal to measure: its codes follow the local clock.
+  const m = origin === null ? undefined : cache?.[origin];
   return m && shouldCorrect(m.offsetMs) ? m.offsetMs : 0;
 }
 

@@ -9,6 +9,8 @@ import { parseOtpInput, totp, type OtpAccountParams } from '../otp';
 import { createAccount, type Account, type Vault } from '../vault';
 import { ReplyError } from '../messages/router';
 import type { BackupAnswer, EnrollAnswer, Settings } from '../messages/protocol';
+import { backupCodeKey, isBackupCodeSet } from '../otp/backup-codes';
+import { withNewCodes } from '../vault/code-history';
 import { unwrap } from './errors';
 import { sessionMap } from './session-map';
 
@@ -17,7 +19,7 @@ export interface EnrollDeps {
   now: () => number;
   settings: () => Promise<Settings>;
   decodeQr: (dataUrl: string) => Promise<{ ok: true; value: string } | { ok: false; error: { code: string; message: string } }>;
-  offsetFor: (origin: string) => number;
+  offsetFor: (origin: string | null) => number;
   measureOffset: (origin: string) => Promise<number | null>;
   openUnlock: () => Promise<void>;
   sendToTab: (tabId: number, origin: string, message: object) => Promise<void>;
@@ -115,8 +117,8 @@ export function createEnrollment(deps: EnrollDeps) {
 
     /** Backup codes on the page: they confirm a pending enrollment, or replace a regenerated set. */
     async backupShown(sender: Sender, codes: string[], userAction: boolean): Promise<BackupAnswer> {
-      if (codes.length !== 8 || !codes.every((c) => /^\d{8}$/.test(c)) || new Set(codes).size !== 8) {
-        throw new ReplyError('invalid-backup-codes', 'These are not 8 backup codes of 8 digits.');
+      if (!isBackupCodeSet(codes)) {
+        throw new ReplyError('invalid-backup-codes', 'These are not a set of backup codes.');
       }
       const vault = await deps.vault();
       if (!vault.session.isUnlocked()) return { status: 'locked' };
@@ -124,22 +126,24 @@ export function createEnrollment(deps: EnrollDeps) {
       const pending = await enrollments.get(keyOf(sender));
       if (pending) {
         unwrap(await vault.accounts.update(pending.accountId, (a) => ({ ...a, state: 'active', backupCodes })));
-        for (const id of pending.replaces) await vault.accounts.delete(id);
+        // Never deleted: a re-enrollment the user did not mean must be undoable from the popup.
+        for (const id of pending.replaces) await vault.accounts.update(id, (a) => ({ ...a, state: 'replaced' }));
         await enrollments.set(keyOf(sender), undefined);
-        return { status: 'stored', count: 8, replaced: pending.replaces.length > 0 };
+        return { status: 'stored', count: codes.length, replaced: pending.replaces.length > 0 };
       }
       // A regeneration: only right after the user did something on the page, so that numbers a
       // page shows by itself can never overwrite the codes we keep.
       if (!userAction) return { status: 'ignored', reason: 'no-user-action' };
       const candidates = unwrap(await vault.accounts.list()).accounts.filter(
-        (a) => a.origin === sender.origin && a.state !== 'pending',
+        (a) => a.origin === sender.origin && (a.state === 'active' || a.state === 'disabled'),
       );
       const lastUsed = await deps.lastUsed(sender.origin);
       const target = candidates.length === 1 ? candidates[0] : candidates.find((a) => a.id === lastUsed);
       if (!target) return { status: 'ignored', reason: candidates.length === 0 ? 'no-account' : 'ambiguous' };
-      if (target.backupCodes.map((c) => c.code).join() === codes.join()) return { status: 'ignored', reason: 'unchanged' };
-      unwrap(await vault.accounts.update(target.id, (a) => ({ ...a, state: 'active', backupCodes })));
-      return { status: 'stored', count: 8, replaced: true };
+      const keys = (cs: readonly string[]) => cs.map(backupCodeKey).join();
+      if (keys(target.backupCodes.map((c) => c.code)) === keys(codes)) return { status: 'ignored', reason: 'unchanged' };
+      unwrap(await vault.accounts.update(target.id, (a) => withNewCodes(a, backupCodes, deps.now())));
+      return { status: 'stored', count: codes.length, replaced: true };
     },
 
     /**

@@ -17,7 +17,7 @@ export interface LoginDeps {
   vault: () => Promise<Vault>;
   now: () => number;
   settings: () => Promise<Settings>;
-  offsetFor: (origin: string) => number;
+  offsetFor: (origin: string | null) => number;
   measuredRecently: (origin: string) => boolean;
   measureOffset: (origin: string) => Promise<number | null>;
   openUnlock: () => Promise<void>;
@@ -44,7 +44,9 @@ const LAST_USED_KEY = 'lastUsedAccount';
 const MIN_SECONDS_LEFT = 2;
 
 function belongsTo(account: Account, origin: string): boolean {
-  return account.state !== 'disabled' && (account.origin === origin || issuerUrlOrigin(account.issuer) === origin);
+  // Pending (not confirmed), replaced and disabled accounts never fill; nor does an unbound one.
+  if (account.state !== 'active' || account.origin === null) return false;
+  return account.origin === origin || issuerUrlOrigin(account.issuer) === origin;
 }
 
 /** "rwalker", "RWalker@cloudops.com" and "rwalker@cloudops.com" are one user. */
@@ -167,7 +169,7 @@ export function createLogin(deps: LoginDeps) {
         unwrap(await vault.accounts.update(account.id, (a) => ({ ...a, backupCodes: a.backupCodes.map((c) => (c.code === code ? { code, used: true } : c)) })));
       }
       await lastUsed.set(state.origin, account.id);
-      if (account.origin !== state.origin) await lastUsed.set(account.origin, account.id);
+      if (account.origin !== null && account.origin !== state.origin) await lastUsed.set(account.origin, account.id);
     },
 
     async lastUsed(origin: string): Promise<string | undefined> {

@@ -18,7 +18,7 @@ export interface UiDeps {
   vault: () => Promise<Vault>;
   now: () => number;
   /** Server clock minus ours for an origin, in ms (0 until measured, or when too small to matter). */
-  clockOffset: (origin: string) => number;
+  clockOffset: (origin: string | null) => number;
   /** Every measured offset, for the options page. */
   measuredOffsets: () => Promise<Record<string, { offsetMs: number; measuredAt: number }>>;
   settings: { load: () => Promise<Settings>; save: (patch: unknown) => Promise<Settings> };

@@ -12,13 +12,14 @@
 
 export type VaultState = 'absent' | 'locked' | 'unlocked';
 
-export type AccountState = 'pending' | 'active' | 'disabled';
+export type { AccountState } from '../vault/accounts';
+import type { AccountState } from '../vault/accounts';
 
 /** What the popup may know of an account: never its secret. */
 export interface AccountView {
   id: string;
-  /** The origin the account was enrolled on (scheme://host[:port]). */
-  origin: string;
+  /** The origin the account was enrolled on (scheme://host[:port]); null: not bound to a portal. */
+  origin: string | null;
   issuer: string;
   user: string;
   /** A name the user gave it; shown instead of issuer/user when set. */
@@ -54,9 +55,9 @@ export interface Settings {
 
 export interface ImportPreview {
   /** Entries that will be added. */
-  add: Array<{ issuer: string; user: string; origin: string }>;
+  add: Array<{ issuer: string; user: string; origin: string | null }>;
   /** Entries already in the vault (same secret and origin); they are skipped, never overwritten. */
-  duplicates: Array<{ issuer: string; user: string; origin: string }>;
+  duplicates: Array<{ issuer: string; user: string; origin: string | null }>;
 }
 
 export interface UiProtocol {

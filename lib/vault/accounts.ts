@@ -5,6 +5,7 @@
  * each other's updates: use update(id, fn) for read-modify-write.
  */
 import { ok, type Result } from '../result';
+import { backupCodeKey } from '../otp/backup-codes';
 import { normalizeSecret, parseAlgorithm, parseDigits, parsePeriod, type Algorithm, type Digits, type OtpAccountParams } from '../otp/params';
 import { fromUtf8, utf8, type Bytes } from './bytes';
 import { IV_BYTES, recordAad, seal, unseal } from './crypto';
@@ -13,17 +14,35 @@ import { VAULT_VERSION } from './format';
 import { dataKeyOf, guard, type VaultSession } from './session';
 import type { EncryptedRecord, VaultStore } from './store';
 
-export type AccountState = 'pending' | 'active' | 'disabled';
+/**
+ * pending: stored at enrollment, not yet confirmed by the site. replaced: a later enrollment
+ * on the same origin and user took its place; kept (never deleted by a page) so that a
+ * re-enrollment the user did not mean can be undone from the popup.
+ */
+export const ACCOUNT_STATES = ['pending', 'active', 'disabled', 'replaced'] as const;
+export type AccountState = (typeof ACCOUNT_STATES)[number];
 
 export interface BackupCode {
+  /** As the portal showed it (separators kept); compare with sameBackupCode. */
   readonly code: string;
   readonly used: boolean;
 }
 
+/** A set of backup codes that a regeneration replaced, kept so it can be viewed or restored. */
+export interface BackupCodeSet {
+  readonly codes: readonly BackupCode[];
+  readonly replacedAt: number;
+}
+
+
 export interface Account {
   readonly id: string;
-  /** The origin enrolled on (scheme://host[:port]), from the sender's URL, never the page. */
-  readonly origin: string;
+  /**
+   * The origin enrolled on (scheme://host[:port]), from the sender's URL, never the page.
+   * null: unbound (added by hand or imported without a portal): its codes are shown in the
+   * popup and copied, never filled into a page, until the user binds it to a portal.
+   */
+  readonly origin: string | null;
   readonly issuer: string;
   readonly user: string;
   /** The user's own name for it. */
@@ -33,9 +52,10 @@ export interface Account {
   readonly algorithm: Algorithm;
   readonly digits: Digits;
   readonly period: number;
-  /** pending: stored at enrollment, not yet confirmed by the site. */
   readonly state: AccountState;
   readonly backupCodes: readonly BackupCode[];
+  /** Sets that regenerations replaced, newest first, at most MAX_CODE_HISTORY. */
+  readonly backupCodeHistory: readonly BackupCodeSet[];
   readonly createdAt: number;
   readonly updatedAt: number;
 }
@@ -54,11 +74,12 @@ export interface AccountList {
 
 const MAX_TEXT = 1024;
 const MAX_BACKUP_CODES = 100;
+export const MAX_CODE_HISTORY = 10;
 
 export interface NewAccount {
   readonly params: OtpAccountParams;
-  /** An http(s) origin or URL; only its origin is kept. */
-  readonly origin: string;
+  /** An http(s) origin or URL; only its origin is kept. null: unbound (see Account.origin). */
+  readonly origin: string | null;
   readonly state?: AccountState;
   readonly label?: string;
   readonly backupCodes?: readonly BackupCode[];
@@ -66,8 +87,8 @@ export interface NewAccount {
 
 /** Builds a valid Account with a fresh random id. */
 export function createAccount(input: NewAccount, now: number = Date.now()): Result<Account, VaultError> {
-  const origin = toOrigin(input.origin);
-  if (origin === null) return vaultError('invalid-account', '(the origin must be an http or https origin)');
+  const origin = input.origin === null ? null : toOrigin(input.origin);
+  if (input.origin !== null && origin === null) return vaultError('invalid-account', '(the origin must be an http or https origin)');
   const { secret, algorithm, digits, period, issuer, user } = input.params;
   return validateAccount({
     id: globalThis.crypto.randomUUID(),
@@ -81,6 +102,7 @@ export function createAccount(input: NewAccount, now: number = Date.now()): Resu
     period,
     state: input.state ?? 'pending',
     backupCodes: input.backupCodes ?? [],
+    backupCodeHistory: [],
     createdAt: now,
     updatedAt: now,
   });
@@ -95,7 +117,7 @@ export function validateAccount(x: unknown): Result<Account, VaultError> {
   if (typeof x !== 'object' || x === null) return bad('not an object');
   const a = x as Record<string, unknown>;
   if (typeof a.id !== 'string' || a.id === '' || a.id.length > 128) return bad('id');
-  if (typeof a.origin !== 'string' || toOrigin(a.origin) !== a.origin) return bad('origin');
+  if (a.origin !== null && (typeof a.origin !== 'string' || toOrigin(a.origin) !== a.origin)) return bad('origin');
   for (const f of ['issuer', 'user'] as const) {
     if (typeof a[f] !== 'string' || (a[f] as string).length > MAX_TEXT) return bad(f);
   }
@@ -110,18 +132,23 @@ export function validateAccount(x: unknown): Result<Account, VaultError> {
   if (!digits?.ok || digits.value !== a.digits) return bad('digits');
   const period = typeof a.period === 'number' ? parsePeriod(String(a.period)) : null;
   if (!period?.ok || period.value !== a.period) return bad('period');
-  if (a.state !== 'pending' && a.state !== 'active' && a.state !== 'disabled') return bad('state');
-  if (!Array.isArray(a.backupCodes) || a.backupCodes.length > MAX_BACKUP_CODES) return bad('backup codes');
-  const backupCodes: BackupCode[] = [];
-  for (const c of a.backupCodes as unknown[]) {
-    const { code, used } = (c ?? {}) as Record<string, unknown>;
-    if (typeof code !== 'string' || code === '' || code.length > 64 || typeof used !== 'boolean') return bad('backup codes');
-    backupCodes.push({ code, used });
+  if (!ACCOUNT_STATES.includes(a.state as AccountState)) return bad('state');
+  const backupCodes = validateCodes(a.backupCodes);
+  if (!backupCodes) return bad('backup codes');
+  // Records written before the history existed have none.
+  const rawHistory = a.backupCodeHistory ?? [];
+  if (!Array.isArray(rawHistory) || rawHistory.length > MAX_CODE_HISTORY) return bad('backup code history');
+  const backupCodeHistory: BackupCodeSet[] = [];
+  for (const h of rawHistory as unknown[]) {
+    const { codes, replacedAt } = (h ?? {}) as Record<string, unknown>;
+    const valid = validateCodes(codes);
+    if (!valid || !isTime(replacedAt)) return bad('backup code history');
+    backupCodeHistory.push({ codes: valid, replacedAt });
   }
   if (!isTime(a.createdAt) || !isTime(a.updatedAt)) return bad('timestamps');
   return ok({
     id: a.id,
-    origin: a.origin,
+    origin: a.origin as string | null,
     issuer: a.issuer as string,
     user: a.user as string,
     ...(a.label === undefined ? {} : { label: a.label }),
@@ -129,8 +156,9 @@ export function validateAccount(x: unknown): Result<Account, VaultError> {
     algorithm: algorithm.value,
     digits: digits.value,
     period: period.value,
-    state: a.state,
+    state: a.state as AccountState,
     backupCodes,
+    backupCodeHistory,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   });
@@ -281,6 +309,17 @@ function toOrigin(s: string): string | null {
   } catch {
     return null;
   }
+}
+
+function validateCodes(x: unknown): BackupCode[] | null {
+  if (!Array.isArray(x) || x.length > MAX_BACKUP_CODES) return null;
+  const codes: BackupCode[] = [];
+  for (const c of x as unknown[]) {
+    const { code, used } = (c ?? {}) as Record<string, unknown>;
+    if (typeof code !== 'string' || backupCodeKey(code) === '' || code.length > 64 || typeof used !== 'boolean') return null;
+    codes.push({ code, used });
+  }
+  return codes;
 }
 
 function isTime(t: unknown): t is number {

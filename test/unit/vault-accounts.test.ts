@@ -168,7 +168,8 @@ describe('AccountRepository', () => {
     }
     await writeRawRecord(dbName, original);
     expect(await vault.accounts.get(a.id)).toMatchObject({ ok: true, value: { id: a.id } });
-  });
+    // Exhaustive over every byte (~400 IndexedDB round trips): more than vitest's 5 s default.
+  }, 60_000);
 
   it('a record moved under another id, or not a record at all, is record-corrupt', async () => {
     const { vault, dbName } = await unlockedVault();
