@@ -8,5 +8,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // Vault tests run real PBKDF2 (600k iterations) and IndexedDB round trips: CPU-bound work
+    // that takes several times longer on a busy 2-core CI machine than vitest's 5 s default.
+    testTimeout: 30_000,
   },
 });

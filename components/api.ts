@@ -49,4 +49,4 @@ export function errorText(t: T, error: Err): string {
 }
 
 /** Does this error mean the vault locked under us (auto-lock, another window)? */
-export const isLockedError = (error: Err) => error.code === 'locked' || error.code === 'vault-locked';
+export const isLockedError = (error: Err) => error.code === 'locked';

@@ -80,7 +80,7 @@ export function normalizeOrigin(input: string): string {
   }
 }
 
-export const MIN_PASSPHRASE = 10;
+export { MIN_PASSPHRASE } from '../lib/messages/protocol';
 
 /** The text a copy-all or a .txt download holds. */
 export function backupText(

@@ -3,7 +3,7 @@
  * setting added later needs no migration and a damaged value falls back instead of throwing.
  */
 import { browser } from 'wxt/browser';
-import type { AutoLock, Settings } from '../messages/protocol';
+import { AUTO_LOCK_CHOICES, type AutoLock, type Settings } from '../messages/protocol';
 
 export const DEFAULT_SETTINGS: Settings = {
   autoLock: 15,
@@ -12,7 +12,6 @@ export const DEFAULT_SETTINGS: Settings = {
   autoConfirmEnroll: true,
 };
 
-const AUTO_LOCK_CHOICES: readonly AutoLock[] = [1, 5, 15, 30, 60, 'browser-restart', 'never'];
 const KEY = 'settings';
 
 /** Keeps only known keys with values of the right type. */

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { CLOUDMC_MATCHES, isCloudmcOrigin, originOf } from '../cloudmc/sites';
+import type { UiProtocol } from '../messages/protocol';
 
 const SCRIPT_ID = 'granted-sites';
 const CONTENT_SCRIPT = 'content-scripts/cloudmc.js';
@@ -52,11 +53,7 @@ function patternFor(origin: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-export type ScanResult =
-  | { status: 'enabled'; origin: string }
-  | { status: 'qr-found'; origin: string; pattern: string }
-  | { status: 'no-qr'; origin: string }
-  | { status: 'unsupported' };
+export type ScanResult = UiProtocol['sites.scan']['res'];
 
 /**
  * "Scan this page": with the activeTab grant the popup's opening gives, look for an

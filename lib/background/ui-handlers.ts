@@ -7,7 +7,7 @@ import { createAccount, exportBackup, type Vault } from '../vault';
 import { originFromIssuer } from '../cloudmc/issuer';
 import { CLOUDMC_MATCHES } from '../cloudmc/sites';
 import { ReplyError, type UiHandlers } from '../messages/router';
-import type { AnswerOf, Settings, UiProtocol } from '../messages/protocol';
+import { MIN_PASSPHRASE, type AnswerOf, type Settings, type UiProtocol } from '../messages/protocol';
 
 type UiAnswer<K extends keyof UiProtocol> = AnswerOf<UiProtocol, K>;
 import { unwrap } from './errors';
@@ -37,7 +37,6 @@ export interface UiDeps {
   fillActiveTab: (id: string) => Promise<boolean>;
 }
 
-const MIN_PASSPHRASE = 10;
 
 export function createUiHandlers(deps: UiDeps): UiHandlers {
   const accounts = async () => unwrap(await (await deps.vault()).accounts.list()).accounts;

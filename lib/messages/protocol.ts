@@ -10,7 +10,8 @@
  * translate, never as a rejected promise with a stack.
  */
 
-export type VaultState = 'absent' | 'locked' | 'unlocked';
+export type { VaultState } from '../vault/session';
+import type { VaultState } from '../vault/session';
 
 export type { AccountState } from '../vault/accounts';
 import type { AccountState } from '../vault/accounts';
@@ -40,7 +41,12 @@ export interface BackupCodeView {
   used: boolean;
 }
 
-export type AutoLock = 1 | 5 | 15 | 30 | 60 | 'browser-restart' | 'never';
+/** Auto-lock choices, in the order the options page lists them. */
+export const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 'browser-restart', 'never'] as const;
+export type AutoLock = (typeof AUTO_LOCK_CHOICES)[number];
+
+/** The shortest vault passphrase the background accepts and the forms ask for. */
+export const MIN_PASSPHRASE = 10;
 
 export interface Settings {
   /** Minutes of inactivity before the vault locks, or only on browser restart, or never. */

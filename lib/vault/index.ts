@@ -28,7 +28,7 @@ export interface OpenVaultOptions {
   readonly session: SessionStorageLike;
   /** IndexedDB database name. */
   readonly dbName?: string;
-  /** Clock for updatedAt and lastActivity. */
+  /** Clock for the accounts' createdAt/updatedAt. */
   readonly now?: () => number;
 }
 
@@ -37,7 +37,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Result<Vault
   const dbName = options.dbName ?? DEFAULT_DB_NAME;
   const store = await guard(() => VaultStore.open(dbName));
   if (!store.ok) return vaultError('storage-error', store.error.message);
-  const session = new VaultSession(store.value, options.session, { storageKey: `${dbName}:dataKey`, now: options.now });
+  const session = new VaultSession(store.value, options.session, { storageKey: `${dbName}:dataKey` });
   await session.restore();
   const accounts = new AccountRepository(store.value, session, options.now);
   return ok({ session, accounts, close: () => store.value.close() });

@@ -51,22 +51,19 @@ export class VaultSession {
   #key: CryptoKey | null = null;
   /** Bumped by every lock: an unlock that started before a lock must not win after it. */
   #generation = 0;
-  #lastActivity = 0;
   readonly #onLock = new Set<() => void>();
   readonly #store: VaultStore;
   readonly #storage: SessionStorageLike;
   readonly #storageKey: string;
-  readonly #now: () => number;
 
   static {
     keyOf = (s) => s.#key;
   }
 
-  constructor(store: VaultStore, storage: SessionStorageLike, options: { storageKey: string; now?: () => number }) {
+  constructor(store: VaultStore, storage: SessionStorageLike, options: { storageKey: string }) {
     this.#store = store;
     this.#storage = storage;
     this.#storageKey = options.storageKey;
-    this.#now = options.now ?? Date.now;
   }
 
   isUnlocked(): boolean {
@@ -80,18 +77,9 @@ export class VaultSession {
     return ok(header.value === undefined ? 'absent' : 'locked');
   }
 
-  /** Epoch ms of the last unlock or touch(): the background's auto-lock alarm reads this. */
-  get lastActivity(): number {
-    return this.#lastActivity;
-  }
-
   /** `forget` runs on every lock: holders of decrypted data drop it then. */
   onLock(forget: () => void): void {
     this.#onLock.add(forget);
-  }
-
-  touch(): void {
-    this.#lastActivity = this.#now();
   }
 
   /** Creates the vault (never over an existing one) and leaves it unlocked. */
@@ -142,7 +130,6 @@ export class VaultSession {
     raw.fill(0);
     if (generation !== this.#generation) return false;
     this.#key = key;
-    this.touch();
     return true;
   }
 
@@ -196,7 +183,6 @@ export class VaultSession {
       return vaultError('locked', '(locked while unlocking)');
     }
     this.#key = key;
-    this.touch();
     return ok(undefined);
   }
 }

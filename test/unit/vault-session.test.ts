@@ -75,18 +75,6 @@ describe('create / unlock / lock', () => {
     expect(await unlocking).toMatchObject({ ok: false, error: { code: 'locked' } });
     expect(v.session.isUnlocked()).toBe(false);
   });
-
-  it('touch() records activity for the auto-lock alarm', async () => {
-    let now = 1000;
-    const r = await openVault({ dbName: freshName(), session: mapStorage(), now: () => now });
-    if (!r.ok) throw new Error();
-    opened.push(r.value);
-    await r.value.session.create(PASS);
-    expect(r.value.session.lastActivity).toBe(1000);
-    now = 5000;
-    r.value.session.touch();
-    expect(r.value.session.lastActivity).toBe(5000);
-  });
 });
 
 describe('stored header problems: clear errors, stored bytes untouched', () => {
