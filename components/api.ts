@@ -5,13 +5,14 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { AnswerOf, MessageOf, Reply, UiProtocol } from '@/lib/messages/protocol';
+import type { MessageKey } from '@/lib/i18n';
 
 export type Ask = <K extends keyof UiProtocol>(
   message: Extract<MessageOf<UiProtocol>, { type: K }>,
 ) => Promise<Reply<AnswerOf<UiProtocol, K>>>;
 
 /** Localised string for `key`, with `$1`… substitutions. */
-export type T = (key: string, subs?: string | number | Array<string | number>) => string;
+export type T = (key: MessageKey, subs?: string | number | Array<string | number>) => string;
 
 export interface Api {
   ask: Ask;
@@ -41,10 +42,17 @@ export const useT = (): T => useContext(ApiContext).t;
 type Err = { code: string; message: string };
 
 /** Codes the UI words itself; any other code shows the background's own message. */
-const WORDED = ['wrong-passphrase', 'unreachable', 'forbidden', 'internal', 'locked'];
+const WORDED: Readonly<Record<string, MessageKey>> = {
+  'wrong-passphrase': 'err_wrong_passphrase',
+  unreachable: 'err_unreachable',
+  forbidden: 'err_forbidden',
+  internal: 'err_internal',
+  locked: 'err_locked',
+};
 
 export function errorText(t: T, error: Err): string {
-  if (WORDED.includes(error.code)) return t('err_' + error.code.replace(/-/g, '_'));
+  const key = Object.hasOwn(WORDED, error.code) ? WORDED[error.code] : undefined;
+  if (key) return t(key);
   return error.message || t('err_internal');
 }
 
