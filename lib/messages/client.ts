@@ -1,5 +1,6 @@
 /** Typed senders for extension pages and content scripts. */
 import { browser } from 'wxt/browser';
+import { fail } from '../result';
 import type { AnswerOf, MessageOf, PageProtocol, Reply, UiProtocol } from './protocol';
 
 async function send<T>(message: object): Promise<Reply<T>> {
@@ -7,7 +8,7 @@ async function send<T>(message: object): Promise<Reply<T>> {
     return (await browser.runtime.sendMessage(message)) as Reply<T>;
   } catch (err) {
     // The service worker may be restarting; the caller shows this like any other failure.
-    return { ok: false, error: { code: 'unreachable', message: String(err) } };
+    return fail('unreachable', String(err));
   }
 }
 

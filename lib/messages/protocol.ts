@@ -15,6 +15,7 @@ import type { VaultState } from '../vault/session';
 
 export type { AccountState } from '../vault/accounts';
 import type { AccountState } from '../vault/accounts';
+import type { Failure, Result } from '../result';
 
 /** What the popup may know of an account: never its secret. */
 export interface AccountView {
@@ -197,4 +198,5 @@ export type ErrorCode =
   | 'internal'
   | (string & {}); // feature modules add their own codes
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+/** An answer across the boundary: lib/'s Result, its error code from the protocol's set. */
+export type Reply<T> = Result<T, Failure<ErrorCode>>;

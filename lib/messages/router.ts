@@ -3,6 +3,7 @@
  * policy from the browser-filled `sender`, picks the handler table: a content script can
  * never reach a vault handler, whatever type it writes in its message.
  */
+import { fail } from '../result';
 import { classifySender, type PolicyEnv, type SenderLike, type TrustedSender } from './policy';
 import type { ErrorCode, PageProtocol, Reply, UiProtocol } from './protocol';
 
@@ -36,10 +37,6 @@ export interface RouterOptions {
   onRejected?: (reason: string, sender: SenderLike) => void;
 }
 
-const fail = (code: ErrorCode, message: string): Reply<never> => ({
-  ok: false,
-  error: { code, message },
-});
 
 export function createRouter(options: RouterOptions) {
   return async function route(message: unknown, sender: SenderLike): Promise<Reply<unknown>> {
