@@ -5,7 +5,8 @@
  * synchronous answer, and keeps our content script registered on exactly the granted sites.
  */
 import { browser } from 'wxt/browser';
-import { CLOUDMC_MATCHES, isCloudmcOrigin, originOf } from '../cloudmc/sites';
+import { CLOUDMC_MATCHES, isCloudmcOrigin } from '../cloudmc/sites';
+import { originOf } from '../origin';
 import type { UiProtocol } from '../messages/protocol';
 
 const SCRIPT_ID = 'granted-sites';

@@ -1,6 +1,6 @@
 /** The background's reach into tabs: always the top frame, and only while it shows `origin`. */
 import { browser } from 'wxt/browser';
-import { originOf } from '../cloudmc/sites';
+import { originOf } from '../origin';
 
 export async function sendToTab(tabId: number, origin: string, message: object): Promise<void> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);

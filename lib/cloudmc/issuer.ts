@@ -2,7 +2,7 @@
  * CloudMC names itself in the otpauth issuer: the portal's URL in the current UI
  * (`https://charter.dev.cloudmc.io/`), the bare host in 2015 (`test.staging1.cloud.ca`).
  */
-import { originOf } from './sites';
+import { originOf } from '../origin';
 
 /** The origin an issuer names when it is an http(s) URL; null otherwise. */
 export function issuerUrlOrigin(issuer: string): string | null {

@@ -10,18 +10,6 @@ export const CLOUDMC_MATCHES = [
   'http://127.0.0.1/*',
 ] as const;
 
-/** `scheme://host[:port]` of a URL, or null for anything that has no web origin. */
-export function originOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
-    return u.origin;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Does a web origin fall under a match pattern of the form `scheme://host/*` or
  * `scheme://*.domain/*`? Ports are ignored, as browsers do for patterns without one.

@@ -5,7 +5,7 @@
  * of an enabled CloudMC origin. The origin always comes from the browser's `sender`, never
  * from the message body.
  */
-import { originOf } from '../cloudmc/sites';
+import { originOf } from '../origin';
 
 /** The fields of `runtime.MessageSender` the policy reads; the browser fills them, not the page. */
 export interface SenderLike {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCloudmcOrigin, originMatchesPattern, originOf } from '@/lib/cloudmc/sites';
+import { isCloudmcOrigin, originMatchesPattern } from '@/lib/cloudmc/sites';
+import { originOf } from '@/lib/origin';
 
 describe('CloudMC sites', () => {
   it.each([
