@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { ApiContext } from '@/components/api';
 import { Options } from '@/components/Options';
-import { createApi, setPageLang } from '../popup/api';
+import { createApi, setPageLang } from '@/lib/pages/platform';
 import '@/components/theme.css';
 import '@/components/options.css';
 

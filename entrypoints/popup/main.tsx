@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { ApiContext } from '@/components/api';
 import { PrintView } from '@/components/BackupCodes';
 import { Popup, startPopup, type Boot } from '@/components/Popup';
-import { createApi, setPageLang } from './api';
+import { createApi, setPageLang } from '@/lib/pages/platform';
 import '@/components/theme.css';
 
 // popup.html#print=<account id> is the printable page of that account's backup codes;

@@ -1,0 +1,74 @@
+/**
+ * The `Api` the extension pages (popup, options, unlock window, print view) hand to their
+ * components: the one place those pages touch `browser.*`, the clipboard and downloads, so
+ * that components stay plain and can be driven by a fake in tests.
+ */
+import { browser } from 'wxt/browser';
+import type { Api } from '@/components/api';
+import { askBackground } from '@/lib/messages/client';
+import { makeT, type GetMessage } from '@/lib/i18n';
+
+/** The page's language, for screen readers and hyphenation; call it after the first render. */
+export const setPageLang = () => void (document.documentElement.lang = browser.i18n.getUILanguage());
+
+export function createApi(): Api {
+  return {
+    ask: askBackground,
+    // makeT takes any getMessage; its keys are typed by MessageKey (lib/i18n.ts).
+    t: makeT(browser.i18n.getMessage.bind(browser.i18n) as GetMessage),
+    copy: copyText,
+    openOptions: () => void browser.runtime.openOptionsPage(),
+    download: downloadText,
+    // A tab of our own (window.open'ed pages may lack the extension APIs in Chromium).
+    openPrint: (id) => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') + '#print=' + encodeURIComponent(id) }),
+    print: () => window.print(),
+    removeSite: async (pattern) => {
+      const r = await askBackground({ type: 'sites.remove', pattern });
+      // The background forgets the site; the browser forgets the host permission.
+      if (r.ok) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+      return r;
+    },
+    requestSite: (pattern) => browser.permissions.request({ origins: [pattern] }).catch(() => false),
+    close: () => window.close(),
+    now: Date.now,
+  };
+}
+
+
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Some contexts refuse the async clipboard (no focus); a selected textarea still works.
+    const before = document.activeElement as HTMLElement | null;
+    const ta = document.createElement('textarea');
+    ta.value = text;
+    ta.setAttribute('readonly', '');
+    ta.style.cssText = 'position:fixed;opacity:0;top:0;left:0';
+    document.body.append(ta);
+    ta.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    ta.remove();
+    before?.focus();
+    return ok;
+  }
+}
+
+/** Saves text through an <a download> on a blob URL (no `downloads` permission needed). */
+export function downloadText(filename: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
