@@ -34,11 +34,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'authenticator@cloudmc.example',
-              // 142: the first version (desktop and Android) that reads data_collection_permissions.
-              strict_min_version: '142.0',
+              // 140 (the ESR Debian ships): the first desktop version that reads
+              // data_collection_permissions; Android reads it from 142.
+              strict_min_version: '140.0',
               // Nothing leaves the browser: no telemetry, no server of ours.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
