@@ -1,11 +1,14 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * e2e tests drive Debian's Chromium (never a downloaded browser) against the CloudMC sandbox,
- * which each worker starts itself (test/e2e/fixtures.ts), so there is no webServer here.
+ * e2e tests drive a Chromium that scripts/browsers/find.ts found or installed (never branded
+ * Chrome 137+), with the sandbox build, against the CloudMC sandbox, which each worker starts
+ * itself (test/e2e/fixtures.ts), so there is no webServer here. The global setup fills
+ * CHROMIUM_PATH before the workers (and their copy of this config) start.
  */
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/global-setup.ts',
   workers: 2,
   fullyParallel: false,
   retries: 0,
@@ -14,6 +17,6 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   use: {
     headless: true,
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium' },
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH },
   },
 });

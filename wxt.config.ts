@@ -1,21 +1,28 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { CLOUDMC_MATCHES } from './lib/cloudmc/sites';
+import { LOOPBACK_MATCHES, builtInMatches } from './lib/cloudmc/sites';
 
-// Host access is the least that works (DESIGN.md rule 7): the known CloudMC domains and the
-// sandbox origins at install time; resellers' own domains are granted at run time.
+// Host access is the least that works (DESIGN.md rule 7): the store build (`wxt build`) knows
+// CloudMC's own domains; the sandbox build (`wxt build --mode sandbox`, in .output/*-sandbox)
+// adds the loopback origins. Resellers' own domains (https, or loopback) are granted at run time.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // MV3 for Firefox too: the same storage.session, alarms and optional host permissions.
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  // The sandbox build is a production build with other host patterns: same minified code, same
+  // Preact (WXT would otherwise set NODE_ENV to the mode's name; the npm script sets it too).
+  vite: ({ mode }) => ({
+    plugins: [preact()],
+    ...(mode === 'sandbox' ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
+  }),
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
-    host_permissions: [...CLOUDMC_MATCHES],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    host_permissions: builtInMatches(mode),
+    // No plain http beyond loopback: the browser itself refuses to grant it.
+    optional_host_permissions: ['https://*/*', ...LOOPBACK_MATCHES],
     commands: {
       'fill-code': {
         suggested_key: { default: 'Alt+Shift+L' },
@@ -27,11 +34,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'authenticator@cloudmc.example',
-              // 142: the first version (desktop and Android) that reads data_collection_permissions.
-              strict_min_version: '142.0',
+              // 140 (the ESR Debian ships): the first desktop version that reads
+              // data_collection_permissions; Android reads it from 142.
+              strict_min_version: '140.0',
               // Nothing leaves the browser: no telemetry, no server of ours.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (after `npm run build`): the budgets of DESIGN.md, measured.
+ * `npm run bench` (after `npm run build:sandbox`): the budgets of DESIGN.md, measured.
  *
  * Sizes from the build, then one warm headless Chromium with (a private copy of) the built
  * extension against the sandbox: popup open (1 / 100 / 1,000 accounts), unlock to 100 codes,

@@ -2,13 +2,19 @@
 import { chromium, type BrowserContext } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ensureBrowser } from './browsers/find';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-export const EXTENSION_PATH = path.resolve('.output/chrome-mv3');
+/** The sandbox build (`npm run build:sandbox`): the store build plus the loopback origins. */
+export const EXTENSION_PATH = path.resolve('.output/chrome-mv3-sandbox');
+
+/** The Chromium to drive (scripts/browsers/find.ts), found or installed once per process. */
+export function chromiumPath(): string {
+  return ensureBrowser('chromium').path;
+}
 
 export interface LaunchOptions {
   headless: boolean;
-  /** An unpacked build; .output/chrome-mv3 by default. */
+  /** An unpacked build; .output/chrome-mv3-sandbox by default. */
   extensionPath?: string;
   /** More Chromium flags (the e2e tests map *.test host names to the sandbox). */
   args?: string[];
@@ -22,13 +28,10 @@ export interface LaunchOptions {
 export async function launchWithExtension(userDataDir: string, options: LaunchOptions): Promise<BrowserContext> {
   const extension = options.extensionPath ?? EXTENSION_PATH;
   if (!existsSync(path.join(extension, 'manifest.json'))) {
-    throw new Error(`No extension build at ${extension}/manifest.json: run npm run build first.`);
-  }
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
+    throw new Error(`No extension build at ${extension}/manifest.json: run npm run build:sandbox first.`);
   }
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: chromiumPath(),
     headless: options.headless,
     viewport: options.headless ? { width: 1280, height: 860 } : null,
     args: [

@@ -5,7 +5,7 @@
  * synchronous answer, and keeps our content script registered on exactly the granted sites.
  */
 import { browser } from 'wxt/browser';
-import { CLOUDMC_MATCHES, isCloudmcOrigin } from '../cloudmc/sites';
+import { CLOUDMC_MATCHES, isCloudmcOrigin, isGrantableOrigin, isGrantablePattern } from '../cloudmc/sites';
 import { originOf } from '../origin';
 import type { UiProtocol } from '../messages/protocol';
 
@@ -17,7 +17,9 @@ let granted: string[] | null = null;
 async function refresh(): Promise<string[]> {
   const all = await browser.permissions.getAll();
   const builtIn = new Set<string>(CLOUDMC_MATCHES);
-  granted = (all.origins ?? []).filter((p) => !builtIn.has(p)).sort();
+  // A plain-http grant other than loopback (possible through the browser's own settings) is
+  // ignored: a page anyone on the network can rewrite must not enroll or receive codes.
+  granted = (all.origins ?? []).filter((p) => !builtIn.has(p) && isGrantablePattern(p)).sort();
   await syncRegistration(granted);
   return granted;
 }
@@ -65,6 +67,7 @@ export async function scanActiveTab(): Promise<ScanResult> {
   const origin = originOf(tab?.url);
   if (tab?.id === undefined || !origin) return { status: 'unsupported' };
   await grantedSites();
+  if (!isGrantableOrigin(origin)) return { status: 'unsupported' };
   if (isEnabledOrigin(origin)) return { status: 'enabled', origin };
   const [result] = await browser.scripting
     .executeScript({

@@ -44,7 +44,7 @@ export interface Reply<T> {
 }
 
 /**
- * A private copy of the build: others rebuild .output/chrome-mv3 while they work, and a
+ * A private copy of the build: others rebuild .output/chrome-mv3-sandbox while they work, and a
  * rebuild under a running browser renames the chunks it injects. Checked for completeness
  * (a copy taken in the middle of a build misses files).
  */

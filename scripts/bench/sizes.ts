@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sizeRow, type Row } from './stats';
 
-export const BUILD_DIR = path.resolve('.output/chrome-mv3');
+export const BUILD_DIR = path.resolve('.output/chrome-mv3-sandbox');
 const CONTENT_SCRIPT = 'content-scripts/cloudmc.js';
 
 const KB = 1024;

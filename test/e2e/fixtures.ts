@@ -4,8 +4,8 @@
  * - `sandbox` (worker): a CloudMC sandbox in test mode on a free port, one per worker. Before each
  *   test it is reset to its seed and default config (auto fixture), so tests never see each
  *   other's users; call resetSandbox() again to choose ui/qr/lang/clock/splitHosts.
- * - `context` / `page` / `extensionId`: Debian's Chromium with the built extension
- *   (.output/chrome-mv3) on a fresh profile directory `userDataDir`, removed afterwards.
+ * - `context` / `page` / `extensionId`: Chromium (scripts/browsers/find.ts) with the sandbox build
+ *   (.output/chrome-mv3-sandbox) on a fresh profile directory `userDataDir`, removed afterwards.
  * - `plainContext` / `plainPage`: the same Chromium without the extension, for tests of the
  *   sandbox itself.
  * - launchBrowser(userDataDir) restarts a browser with the extension on an existing profile.
@@ -17,12 +17,12 @@ import path from 'node:path';
 import type { SandboxConfig } from '../sandbox/config';
 import type { SandboxState } from '../sandbox/state';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { CHROMIUM_PATH, EXTENSION_PATH, launchWithExtension } from '../../scripts/browser';
+import { EXTENSION_PATH, launchWithExtension } from '../../scripts/browser';
 
 export { expect };
 export type { Sandbox, SandboxConfig };
 
-export { CHROMIUM_PATH, EXTENSION_PATH };
+export { EXTENSION_PATH };
 
 /** Chromium with the extension on `userDataDir` (kept across launches: same profile, same storage). */
 export function launchBrowser(userDataDir: string): Promise<BrowserContext> {

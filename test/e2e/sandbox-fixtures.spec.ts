@@ -1,7 +1,7 @@
 /**
  * The fixtures themselves: the extension context finds the MV3 service worker, reaches the
  * sandbox on both hosts (and *.test names mapped to loopback), and launchBrowser() reopens the
- * same profile with the same extension. Skipped when there is no build (.output/chrome-mv3).
+ * same profile with the same extension. Skipped when there is no build (.output/chrome-mv3-sandbox).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

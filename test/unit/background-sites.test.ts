@@ -112,3 +112,20 @@ describe('granted sites', () => {
     expect(await sites.scanActiveTab()).toEqual({ status: 'unsupported' });
   });
 });
+
+describe('plain http', () => {
+  it('scan refuses a plain-http page off loopback', async () => {
+    const sites = await freshSites();
+    fake.state.activeTab = { id: 7, url: 'http://portal.reseller.test/profile' };
+    expect(await sites.scanActiveTab()).toEqual({ status: 'unsupported' });
+    expect(fake.state.injected).toEqual([]);
+  });
+
+  it('ignores a plain-http grant off loopback (made in the browser’s own settings)', async () => {
+    fake.state.origins.push('http://portal.reseller.test/*', 'https://portal.reseller.test/*');
+    const sites = await freshSites();
+    expect(await sites.grantedSites()).toEqual(['https://portal.reseller.test/*']);
+    expect(sites.isEnabledOrigin('http://portal.reseller.test')).toBe(false);
+    expect(fake.state.registered[0]?.matches).toEqual(['https://portal.reseller.test/*']);
+  });
+});
