@@ -19,6 +19,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // public/icon/ is written by `npm run icons` (scripts/icons.ts); the toolbar switches to
+    // the open padlock while the vault is unlocked (lib/background/toolbar.ts).
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     host_permissions: builtInMatches(mode),
     // No plain http beyond loopback: the browser itself refuses to grant it.
