@@ -30,7 +30,7 @@ export default defineConfig({
     commands: {
       'fill-code': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Fill the CloudMC code on this page',
+        description: '__MSG_cmdFillCode__',
       },
     },
     ...(browser === 'firefox'
@@ -47,6 +47,10 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // 102: storage.session, which holds the unlocked key (the newest API we use;
+          // scripting.registerContentScripts is 96, Object.hasOwn 93, crypto.randomUUID 92).
+          minimum_chrome_version: '102',
+        }),
   }),
 });
