@@ -84,7 +84,7 @@ const steps: Array<{ name: string; run: (s: TourState) => Promise<Outcome> }> = 
   },
   {
     name: 'Log out, log in: the code is filled by itself',
-    async run({ page, sandbox, enrolled }) {
+    async run({ page, enrolled }) {
       if (!enrolled) return notYet('needs one-click enrollment');
       await logout(page);
       await submitPassword(page, USER);
