@@ -19,6 +19,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // public/icon/ is written by `npm run icons` (scripts/icons.ts); the toolbar switches to
+    // the open padlock while the vault is unlocked (lib/background/toolbar.ts).
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     host_permissions: builtInMatches(mode),
     // No plain http beyond loopback: the browser itself refuses to grant it.
@@ -26,7 +30,7 @@ export default defineConfig({
     commands: {
       'fill-code': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Fill the CloudMC code on this page',
+        description: '__MSG_cmdFillCode__',
       },
     },
     ...(browser === 'firefox'
@@ -43,6 +47,10 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // 102: storage.session, which holds the unlocked key (the newest API we use;
+          // scripting.registerContentScripts is 96, Object.hasOwn 93, crypto.randomUUID 92).
+          minimum_chrome_version: '102',
+        }),
   }),
 });

@@ -33,7 +33,7 @@ export function Options() {
   return (
     <main class="options">
       <header class="opt-head">
-        <Icon name="shield" size={26} />
+        <img class="mark" src="/icon/48.png" width={26} height={26} alt="" />
         <h1>{t('optionsTitle')}</h1>
         {state === 'unlocked' && (
           <button

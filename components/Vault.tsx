@@ -18,7 +18,7 @@ export function Bar({ children }: { children?: ComponentChildren }) {
   return (
     <header class="bar">
       <span class="brand">
-        <Icon name="shield" size={18} />
+        <img class="mark" src="/icon/32.png" width={18} height={18} alt="" />
         {t('appName')}
       </span>
       <span class="bar-actions">

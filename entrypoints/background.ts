@@ -12,6 +12,7 @@ import { loadOffsets, measureOffset, measuredRecently, offsetFor } from '@/lib/b
 import { createLogin } from '@/lib/background/login';
 import { injectPageUi, openUnlockWindow, sendToTab } from '@/lib/background/tabs';
 import { decodeQrDataUrl } from '@/lib/qr/decode';
+import { showLockState } from '@/lib/background/toolbar';
 
 // Wiring only: the policy, the handlers and the vault live in lib/.
 export default defineBackground(() => {
@@ -20,7 +21,14 @@ export default defineBackground(() => {
   // Opened once per service-worker life; restores the unlocked state a restart interrupted.
   let vault: Promise<Vault> | undefined;
   const getVault = () =>
-    (vault ??= openVault({ session: fromStorageArea(browser.storage.session) }).then(unwrap));
+    (vault ??= openVault({ session: fromStorageArea(browser.storage.session) })
+      .then(unwrap)
+      .then((v) => {
+        // Every lock (button, auto-lock) turns the toolbar padlock back; a restart restores it.
+        v.session.onLock(() => void showLockState(false));
+        void showLockState(v.session.isUnlocked());
+        return v;
+      }));
 
   const autoLock = createAutoLock({
     lock: async () => unwrap(await (await getVault()).session.lock()),
@@ -62,7 +70,10 @@ export default defineBackground(() => {
       measuredOffsets: loadOffsets,
       settings: { load: loadSettings, save: saveSettings },
       sites: { granted: grantedSites, remove: removeSite, scan: scanActiveTab, enable: enableOnActiveTab },
-      onActivity: autoLock.arm,
+      // Called after create, unlock and each use while unlocked.
+      onActivity: async () => {
+        await Promise.all([autoLock.arm(), showLockState(true)]);
+      },
       onLocked: autoLock.disarm,
       onUnlocked: async () => {
         await Promise.all([enrollment.resume(), login.resume()]);
@@ -81,4 +92,5 @@ export default defineBackground(() => {
   });
   watchSites();
   void grantedSites(); // re-registers the content script on granted sites after an update
+  void getVault(); // the toolbar icon follows the state a worker restart restored
 });

@@ -18,6 +18,8 @@ export interface LaunchOptions {
   extensionPath?: string;
   /** More Chromium flags (the e2e tests map *.test host names to the sandbox). */
   args?: string[];
+  /** Headless page size; 1280x860 by default (the tour takes store screenshots at 1280x800). */
+  viewport?: { width: number; height: number };
 }
 
 /**
@@ -33,7 +35,7 @@ export async function launchWithExtension(userDataDir: string, options: LaunchOp
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless,
-    viewport: options.headless ? { width: 1280, height: 860 } : null,
+    viewport: options.headless ? (options.viewport ?? { width: 1280, height: 860 }) : null,
     args: [
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,

@@ -84,7 +84,7 @@ const steps: Array<{ name: string; run: (s: TourState) => Promise<Outcome> }> = 
   },
   {
     name: 'Log out, log in: the code is filled by itself',
-    async run({ page, sandbox, enrolled }) {
+    async run({ page, enrolled }) {
       if (!enrolled) return notYet('needs one-click enrollment');
       await logout(page);
       await submitPassword(page, USER);
@@ -111,7 +111,8 @@ const steps: Array<{ name: string; run: (s: TourState) => Promise<Outcome> }> = 
 /** Runs the tour; false when a step failed outright (an error, not a missing feature). */
 export async function runTour(sandbox: Sandbox, profileDir: string, outDir: string): Promise<boolean> {
   await mkdir(outDir, { recursive: true });
-  const context = await launchWithExtension(profileDir, { headless: true });
+  // 1280x800: the size both stores take, so `npm run store:screenshots` is this tour.
+  const context = await launchWithExtension(profileDir, { headless: true, viewport: { width: 1280, height: 800 } });
   const popupUrl = `chrome-extension://${await extensionIdOf(context)}/popup.html`;
   const page = context.pages()[0] ?? (await context.newPage());
   const state: TourState = { context, page, popupUrl, sandbox, enrolled: false };

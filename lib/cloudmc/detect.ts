@@ -63,7 +63,7 @@ function laidOut(el: Element): boolean {
 /** Painted: see the header. Exported for callers that watch an element found here. */
 export function shown(el: Element): boolean {
   if (el.closest('[hidden]')) return false;
-  if (el.checkVisibility?.({ visibilityProperty: true }) == false) return false;
+  if (el.checkVisibility?.({ visibilityProperty: true }) === false) return false;
   if (!laidOut(el)) return true;
   const r = el.getBoundingClientRect();
   return r.width > 0 && r.height > 0;
@@ -86,7 +86,7 @@ const inks = new WeakMap<Element, boolean>();
  */
 function greyInk(img: HTMLImageElement): boolean {
   let yes = inks.get(img);
-  if (yes == null) {
+  if (yes === undefined) {
     try {
       // Not fully loaded yet: a half-loaded PNG samples as mostly blank, and that verdict would
       // be cached for good (seen with the QR served from a URL). Decide once it is complete.
@@ -126,8 +126,8 @@ function qrLike(el: Element): el is QrElement {
   if (min < MIN_QR || Math.max(w, h) > 1.25 * min || !shown(el)) return false;
   const radius = getComputedStyle(el).borderTopLeftRadius;
   if (parseFloat(radius) >= (radius.endsWith('%') ? 25 : min / 4)) return false;
-  if (el.localName == 'img') return greyInk(el as HTMLImageElement);
-  if (el.localName != 'svg') return true;
+  if (el.localName === 'img') return greyInk(el as HTMLImageElement);
+  if (el.localName !== 'svg') return true;
   if ((el as SVGSVGElement).ownerSVGElement) return false;
   let ink = 0;
   // A rect or use: 20; a path: its length, 0 if it has curves.
@@ -146,7 +146,7 @@ function codeLike(i: HTMLInputElement): boolean {
   const max = +attr(i, 'maxlength');
   return (
     attr(i, 'autocomplete').includes('one-time-code') ||
-    attr(i, 'inputmode') == 'numeric' ||
+    attr(i, 'inputmode') === 'numeric' ||
     (max > 5 && max < 9) ||
     /\\d|0-9/.test(attr(i, 'pattern')) ||
     /code|otp|token|mfa|2fa|verif/i.test(i.name + ' ' + i.id)
@@ -167,8 +167,8 @@ function submitOf(input: HTMLInputElement, levels: number): Button | null {
     let top = 0;
     for (const b of all<Button>(el, 'button,input[type=submit]')) {
       if (!after(input, b) || !shown(b)) continue;
-      const score = +(b.type == 'submit' && !!b.form) * 2 + +(attr(b, 'type') == 'submit') + +/primary/i.test(b.className + attr(b, 'color')) * 2;
-      if (score > top) (best = b), (top = score);
+      const score = +(b.type === 'submit' && !!b.form) * 2 + +(attr(b, 'type') === 'submit') + +/primary/i.test(b.className + attr(b, 'color')) * 2;
+      if (score > top) [best, top] = [b, score];
     }
     if (best) return best;
   }
@@ -239,14 +239,14 @@ export function findBackupCodes(root: ParentNode): string[] | null {
   }
   let found: Text[] | null = null;
   for (const [box, count] of counts) {
-    if (count != 8) continue;
+    if (count !== 8) continue;
     const group = items.filter((t) => box.contains(t));
-    if (found?.[0] == group[0]) continue;
+    if (found?.[0] === group[0]) continue;
     const branches = new Set<Element>();
     const shape = group.map((t) => {
       let el = t.parentElement!;
       let depth = el.localName;
-      for (; el.parentElement != box; el = el.parentElement!) depth += '<';
+      for (; el.parentElement !== box; el = el.parentElement!) depth += '<';
       branches.add(el);
       return depth;
     });
@@ -282,7 +282,7 @@ export function findChallenge(root: ParentNode): Challenge | null {
   // text, tel, textarea, password, email, search, url, number
   const fields = all<HTMLInputElement>(root, 'input,textarea').filter((i) => /^(te|pa|em|se|ur|nu)/.test(i.type) && usable(i));
   const input = fields[0];
-  if (fields[1] || !input || input.localName != 'input' || !editable(input) || !codeLike(input) || input.closest('[role=search]')) {
+  if (fields[1] || !input || input.localName !== 'input' || !editable(input) || !codeLike(input) || input.closest('[role=search]')) {
     return null;
   }
   const form: Element = input.form ?? input.parentElement?.parentElement?.parentElement ?? input;
@@ -290,7 +290,7 @@ export function findChallenge(root: ParentNode): Challenge | null {
   const max = +attr(input, 'maxlength');
   const length = max > 5 && max < 10 ? max : +(/\{([6-9])/.exec(attr(input, 'pattern'))?.[1] ?? 0);
   const codes = all<HTMLInputElement>(form, 'input').filter(codeLike);
-  const backup = length ? length > 7 : codes.length > 1 && codes[0] != input && !shown(codes[0]!);
+  const backup = length ? length > 7 : codes.length > 1 && codes[0] !== input && !shown(codes[0]!);
   return { input, kind: backup ? 'backup' : 'totp', submit: submitOf(input, UP) };
 }
 

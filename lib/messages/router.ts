@@ -46,6 +46,8 @@ export function createRouter(options: RouterOptions) {
       return fail('forbidden', `Sender refused: ${verdict.reason}`);
     }
     const type = isTyped(message) ? message.type : undefined;
+    // One table of either kind, looked up by a type string: the handlers' own types cannot follow.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const table: Record<string, (m: any, s: any) => Promise<unknown>> =
       verdict.sender.kind === 'extension-page' ? options.ui : options.page;
     const handler = type !== undefined && Object.hasOwn(table, type) ? table[type] : undefined;

@@ -19,6 +19,7 @@ beforeEach(() => {
   drawn = [];
   tainted = false;
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the mock's methods need the canvas it was called on
     const canvas = this;
     return {
       fillStyle: '',
