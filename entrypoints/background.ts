@@ -12,6 +12,7 @@ import { loadOffsets, measureOffset, measuredRecently, offsetFor } from '@/lib/b
 import { createLogin } from '@/lib/background/login';
 import { injectPageUi, openUnlockWindow, sendToTab } from '@/lib/background/tabs';
 import { decodeQrDataUrl } from '@/lib/qr/decode';
+import { forgetClosedTabs, forgetOnLock } from '@/lib/background/forget';
 
 // Wiring only: the policy, the handlers and the vault live in lib/.
 export default defineBackground(() => {
@@ -20,7 +21,9 @@ export default defineBackground(() => {
   // Opened once per service-worker life; restores the unlocked state a restart interrupted.
   let vault: Promise<Vault> | undefined;
   const getVault = () =>
-    (vault ??= openVault({ session: fromStorageArea(browser.storage.session) }).then(unwrap));
+    (vault ??= openVault({ session: fromStorageArea(browser.storage.session) })
+      .then(unwrap)
+      .then((v) => (forgetOnLock(v.session, [login, enrollment]), v)));
 
   const autoLock = createAutoLock({
     lock: async () => unwrap(await (await getVault()).session.lock()),
@@ -79,6 +82,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => {
     if (command === 'fill-code') void login.fillActiveTab();
   });
+  forgetClosedTabs([login, enrollment]);
   watchSites();
   void grantedSites(); // re-registers the content script on granted sites after an update
 });

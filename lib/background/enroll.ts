@@ -163,6 +163,18 @@ export function createEnrollment(deps: EnrollDeps) {
       return { status: 'marked' };
     },
 
+    /** Lock: pending enrollments and requests waiting for an unlock (they hold a secret) are dropped. */
+    async forget(): Promise<void> {
+      waitingForUnlock.clear();
+      await enrollments.clear();
+    },
+
+    /** A closed tab: its pending enrollments go (the accounts stay pending in the vault). */
+    async forgetTab(tabId: number): Promise<void> {
+      for (const key of waitingForUnlock.keys()) if (key.startsWith(`${tabId} `)) waitingForUnlock.delete(key);
+      for (const [key] of await enrollments.entries()) if (key.startsWith(`${tabId} `)) await enrollments.set(key, undefined);
+    },
+
     /** After an unlock: finish what pages asked for while the vault was locked. */
     async resume(): Promise<void> {
       const waiting = [...waitingForUnlock.values()];

@@ -29,13 +29,16 @@ interface Sender {
   tabId: number;
 }
 
-/** Per tab, ids and names only (no code, no secret); storage.session survives a worker restart. */
+/**
+ * Per tab, ids and names only (no code, no secret); storage.session survives a worker restart
+ * and is emptied by lock. A backup code handed out is kept as its index in the account's set.
+ */
 interface TabLogin {
   origin: string;
   user?: string;
   accountId?: string;
   retried?: boolean;
-  backup?: { accountId: string; code: string };
+  backup?: { accountId: string; index: number };
 }
 
 const TABS_KEY = 'loginTabs';
@@ -150,10 +153,10 @@ export function createLogin(deps: LoginDeps) {
       const account =
         candidates.find((a) => a.id === state.accountId) ??
         (candidates.length === 1 ? candidates[0] : candidates.find((a) => state.user && sameUser(state.user, a)));
-      const code = account?.backupCodes.find((c) => !c.used)?.code;
-      if (!account || !code) return { status: 'none' };
-      await tabs.set(sender.tabId, { ...state, origin: sender.origin, accountId: account.id, backup: { accountId: account.id, code } });
-      return { status: 'fill', code };
+      const index = account ? account.backupCodes.findIndex((c) => !c.used) : -1;
+      if (!account || index < 0) return { status: 'none' };
+      await tabs.set(sender.tabId, { ...state, origin: sender.origin, accountId: account.id, backup: { accountId: account.id, index } });
+      return { status: 'fill', code: account.backupCodes[index]!.code };
     },
 
     /** A page without challenge or password after one: the login went through. */
@@ -165,8 +168,8 @@ export function createLogin(deps: LoginDeps) {
       if (sender.origin !== state.origin && sender.origin !== account.origin) return;
       await tabs.set(sender.tabId, undefined);
       if (state.backup) {
-        const { code } = state.backup;
-        unwrap(await vault.accounts.update(account.id, (a) => ({ ...a, backupCodes: a.backupCodes.map((c) => (c.code === code ? { code, used: true } : c)) })));
+        const { index } = state.backup;
+        unwrap(await vault.accounts.update(account.id, (a) => ({ ...a, backupCodes: a.backupCodes.map((c, i) => (i === index ? { ...c, used: true } : c)) })));
       }
       await lastUsed.set(state.origin, account.id);
       if (account.origin !== null && account.origin !== state.origin) await lastUsed.set(account.origin, account.id);
@@ -174,6 +177,18 @@ export function createLogin(deps: LoginDeps) {
 
     async lastUsed(origin: string): Promise<string | undefined> {
       return lastUsed.get(origin);
+    },
+
+    /** Lock: forget every tab's login, the accounts last used and the tabs waiting for an unlock. */
+    async forget(): Promise<void> {
+      waitingForUnlock.clear();
+      await Promise.all([tabs.clear(), lastUsed.clear()]);
+    },
+
+    /** A closed tab: nothing of its login is kept. */
+    async forgetTab(tabId: number): Promise<void> {
+      waitingForUnlock.delete(tabId);
+      await tabs.set(tabId, undefined);
     },
 
     /** After an unlock: pages that asked to unlock look for their challenge again. */
