@@ -30,15 +30,26 @@ export interface EnrollDeps {
 interface Sender {
   origin: string;
   tabId: number;
+  /** The page load that asked (Chrome); absent in Firefox, where tab and origin bind alone. */
+  documentId?: string;
 }
 
-/** Ids only (no secret): kept in storage.session so a restarted worker still confirms. */
+/**
+ * Ids only (no secret): kept in storage.session so a restarted worker still confirms. Bound
+ * to the document where the user clicked our button (enroll.begin comes only from that
+ * click) and to a time limit: backup codes shown by another page load, or later, confirm
+ * nothing.
+ */
 interface Pending {
   accountId: string;
   origin: string;
+  documentId?: string;
+  startedAt: number;
   replaces: string[];
   retried: boolean;
 }
+
+export const PENDING_LIFETIME_MS = 10 * 60_000;
 
 const PENDING_KEY = 'pendingEnrollments';
 const keyOf = (s: Sender) => `${s.tabId} ${s.origin}`;
@@ -67,10 +78,22 @@ export function createEnrollment(deps: EnrollDeps) {
     await enrollments.set(keyOf(sender), {
       accountId: stored.id,
       origin: sender.origin,
+      ...(sender.documentId === undefined ? {} : { documentId: sender.documentId }),
+      startedAt: deps.now(),
       replaces: replaces.filter((id) => id !== stored.id),
       retried: false,
     });
     return { status: 'fill', code: code(stored), autoConfirm: (await deps.settings()).autoConfirmEnroll };
+  }
+
+  /** The pending enrollment of this tab, if it is still valid for this document. */
+  async function pendingFor(sender: Sender): Promise<Pending | undefined> {
+    const pending = await enrollments.get(keyOf(sender));
+    if (!pending) return undefined;
+    const expired = !(deps.now() - pending.startedAt < PENDING_LIFETIME_MS);
+    if (expired) await enrollments.set(keyOf(sender), undefined);
+    if (expired || pending.documentId !== sender.documentId) return undefined;
+    return pending;
   }
 
   return {
@@ -95,7 +118,7 @@ export function createEnrollment(deps: EnrollDeps) {
 
     /** The portal refused the code: fix the clock if it is off, else take the next step's code. */
     async retry(sender: Sender): Promise<EnrollAnswer> {
-      const pending = await enrollments.get(keyOf(sender));
+      const pending = await pendingFor(sender);
       if (!pending) throw new ReplyError('no-enrollment', 'There is no enrollment in progress on this page.');
       if (pending.retried) {
         throw new ReplyError(
@@ -123,7 +146,7 @@ export function createEnrollment(deps: EnrollDeps) {
       const vault = await deps.vault();
       if (!vault.session.isUnlocked()) return { status: 'locked' };
       const backupCodes = codes.map((code) => ({ code, used: false }));
-      const pending = await enrollments.get(keyOf(sender));
+      const pending = await pendingFor(sender);
       if (pending) {
         unwrap(await vault.accounts.update(pending.accountId, (a) => ({ ...a, state: 'active', backupCodes })));
         // Never deleted: a re-enrollment the user did not mean must be undoable from the popup.
