@@ -247,7 +247,7 @@ function SitesSection() {
 /** The clock offsets measured from each portal's Date header (issue: correct codes when > 10 s). */
 function ClockSection() {
   const { ask, t } = useApi();
-  const [offsets, setOffsets] = useState<Array<{ origin: string; offsetMs: number; applied: boolean }> | null>(null);
+  const [offsets, setOffsets] = useState<Array<{ origin: string; offsetMs: number; applied: boolean; tooLarge: boolean }> | null>(null);
   useEffect(() => {
     void ask({ type: 'clock.offsets' }).then((r) => r.ok && setOffsets(r.value.offsets));
   }, []);
@@ -259,8 +259,8 @@ function ClockSection() {
           {offsets.map((o) => (
             <li key={o.origin}>
               <code>{o.origin}</code>
-              <span class="tag">
-                {t(o.applied ? 'clockApplied' : 'clockIgnored', (Math.round(o.offsetMs / 100) / 10).toString())}
+              <span class="tag" role={o.tooLarge ? 'alert' : undefined} data-testid={o.tooLarge ? 'clock-too-large' : undefined}>
+                {t(o.tooLarge ? 'clockTooLarge' : o.applied ? 'clockApplied' : 'clockIgnored', (Math.round(o.offsetMs / 100) / 10).toString())}
               </span>
             </li>
           ))}

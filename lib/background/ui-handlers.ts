@@ -3,6 +3,7 @@
  * has checked that the sender is one of our own pages.
  */
 import { parseOtpInput } from '../otp';
+import { beyondCorrection } from '../otp/clock';
 import { createAccount, exportBackup, type Vault } from '../vault';
 import { originFromIssuer } from '../cloudmc/issuer';
 import { CLOUDMC_MATCHES } from '../cloudmc/sites';
@@ -141,6 +142,7 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
         origin,
         ...m,
         applied: deps.clockOffset(origin) !== 0,
+        tooLarge: beyondCorrection(m.offsetMs),
       })),
     }),
     'settings.set': async ({ settings }) => {

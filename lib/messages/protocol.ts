@@ -84,7 +84,11 @@ export interface UiProtocol {
 
   'settings.get': { req: {}; res: { settings: Settings } };
   /** The clock offsets measured per portal (server minus this computer, ms) and when. */
-  'clock.offsets': { req: {}; res: { offsets: Array<{ origin: string; offsetMs: number; measuredAt: number; applied: boolean }> } };
+  /** `tooLarge`: beyond the ±5 minutes we correct; codes stay on the local clock and the user is warned. */
+  'clock.offsets': {
+    req: {};
+    res: { offsets: Array<{ origin: string; offsetMs: number; measuredAt: number; applied: boolean; tooLarge: boolean }> };
+  };
   'settings.set': { req: { settings: Partial<Settings> }; res: { settings: Settings } };
 
   'sites.list': { req: {}; res: { builtIn: string[]; granted: string[] } };
