@@ -5,7 +5,7 @@
  * The account becomes active when the portal shows its backup codes (its confirmation);
  * until then it stays pending, and an older account for the same user is kept.
  */
-import { parseOtpInput, totp, type OtpAccountParams } from '../otp';
+import { parseOtpInput, stepEndsAt, totp, type OtpAccountParams } from '../otp';
 import { createAccount, type Account, type Vault } from '../vault';
 import { ReplyError } from '../messages/router';
 import type { BackupAnswer, EnrollAnswer, Settings } from '../messages/protocol';
@@ -25,7 +25,11 @@ export interface EnrollDeps {
   sendToTab: (tabId: number, origin: string, message: object) => Promise<void>;
   /** The account last used to log in on an origin (set by autofill), to tell users apart. */
   lastUsed: (origin: string) => Promise<string | undefined>;
+  /** Resolves once the clock reaches `time` (epoch ms); a timer in the extension. */
+  waitUntil?: (time: number) => Promise<void>;
 }
+
+const waitFor = (time: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())));
 
 interface Sender {
   origin: string;
@@ -60,8 +64,8 @@ export function createEnrollment(deps: EnrollDeps) {
 
   const enrollments = sessionMap<Pending>(PENDING_KEY);
 
-  function code(account: Pick<Account, 'secret' | 'algorithm' | 'digits' | 'period' | 'origin'>, stepsAhead = 0): string {
-    return totp(account, deps.now() + stepsAhead * account.period * 1000, deps.offsetFor(account.origin));
+  function code(account: Pick<Account, 'secret' | 'algorithm' | 'digits' | 'period' | 'origin'>): string {
+    return totp(account, deps.now(), deps.offsetFor(account.origin));
   }
 
   /** Stores the new account as pending and answers with its first code. */
@@ -130,10 +134,12 @@ export function createEnrollment(deps: EnrollDeps) {
       const account = unwrap(await (await deps.vault()).accounts.get(pending.accountId));
       const before = deps.offsetFor(sender.origin);
       await deps.measureOffset(sender.origin);
-      const corrected = deps.offsetFor(sender.origin) !== before;
+      // The clock was right: the code was probably used or expired in flight. The next step's
+      // code is handed out only once that step has begun, never early.
+      if (deps.offsetFor(sender.origin) === before) await (deps.waitUntil ?? waitFor)(stepEndsAt(account.period, deps.now(), before));
       return {
         status: 'fill',
-        code: code(account, corrected ? 0 : 1),
+        code: code(account),
         autoConfirm: (await deps.settings()).autoConfirmEnroll,
       };
     },

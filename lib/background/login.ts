@@ -108,7 +108,11 @@ export function createLogin(deps: LoginDeps) {
       if (!(await deps.settings()).autofill) return { status: 'off' };
       if (await locked()) return { status: 'locked' };
       const prior = await tabs.get(sender.tabId);
-      const state: TabLogin = { origin: sender.origin, ...(prior?.origin === sender.origin ? { user: prior.user } : {}) };
+      // A challenge shown again (re-rendered) in the same login keeps its one retry spent.
+      const state: TabLogin = {
+        origin: sender.origin,
+        ...(prior?.origin === sender.origin ? { user: prior.user, ...(prior.retried ? { retried: true } : {}) } : {}),
+      };
       const account = await resolve(sender, state);
       return 'status' in account ? account : fill(sender, account, state);
     },
