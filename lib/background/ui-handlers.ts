@@ -156,14 +156,19 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
     'sites.scan': () => deps.sites.scan(),
     'sites.enable': async ({ pattern }) => ({ enabled: await deps.sites.enable(pattern) }),
 
-    'export.encrypted': ({ passphrase }) =>
-      active(async () => {
+    'export.encrypted': ({ vaultPassphrase, passphrase }) =>
+      active(async (v) => {
+        unwrap(await v.session.checkPassphrase(String(vaultPassphrase ?? '')));
         if (passphrase.length < MIN_PASSPHRASE) {
           throw new ReplyError('weak-passphrase', `Use ${MIN_PASSPHRASE} characters or more.`);
         }
         return { file: unwrap(await exportBackup(await accounts(), passphrase)) };
       }),
-    'export.plain': () => active(async () => ({ text: plainExport(await accounts()) })),
+    'export.plain': ({ vaultPassphrase }) =>
+      active(async (v) => {
+        unwrap(await v.session.checkPassphrase(String(vaultPassphrase ?? '')));
+        return { text: plainExport(await accounts()) };
+      }),
     'import.preview': ({ file, passphrase }) =>
       active(async () => previewOf(planImport(await accounts(), await readImportFile(file, passphrase)))),
     'import.apply': ({ file, passphrase }) =>

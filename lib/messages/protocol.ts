@@ -105,10 +105,13 @@ export interface UiProtocol {
   /** After the page obtained the host permission for `pattern`: enable the site and the tab now. */
   'sites.enable': { req: { pattern: string }; res: { enabled: boolean } };
 
-  /** An encrypted backup file (JSON text) under its own passphrase. */
-  'export.encrypted': { req: { passphrase: string }; res: { file: string } };
+  /**
+   * An encrypted backup file (JSON text) under its own passphrase. Every export needs the
+   * vault passphrase again (`vaultPassphrase`), as password managers do.
+   */
+  'export.encrypted': { req: { vaultPassphrase: string; passphrase: string }; res: { file: string } };
   /** Plaintext otpauth URIs, one a line: the UI must have warned the user first. */
-  'export.plain': { req: {}; res: { text: string } };
+  'export.plain': { req: { vaultPassphrase: string }; res: { text: string } };
   /** `passphrase` is needed for an encrypted file, ignored for a URI list. */
   'import.preview': { req: { file: string; passphrase?: string }; res: ImportPreview };
   'import.apply': { req: { file: string; passphrase?: string }; res: ImportPreview };

@@ -7,7 +7,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAccount, fromStorageArea, openVault, type Account, type Vault } from '@/lib/vault';
 import { createLogin, type LoginDeps } from '@/lib/background/login';
 import { createEnrollment, type EnrollDeps } from '@/lib/background/enroll';
-import type { Settings } from '@/lib/messages/protocol';
+import type { Reply, Settings, UiProtocol } from '@/lib/messages/protocol';
+import { createUiHandlers } from '@/lib/background/ui-handlers';
+import { ReplyError, type UiHandlers } from '@/lib/messages/router';
 
 export const PASS = 'correct horse battery staple';
 export const ORIGIN = 'https://charter.dev.cloudmc.io';
@@ -70,4 +72,33 @@ export function enrollment(vault: Vault, over: Partial<EnrollDeps> = {}) {
 export async function sessionText(): Promise<string> {
   const all = await fakeBrowser.storage.session.get(null);
   return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([k]) => !k.endsWith('dataKey'))));
+}
+
+/** The popup/options handlers over `vault`, with inert sites, settings and clock. */
+export function uiHandlers(vault: Vault) {
+  return createUiHandlers({
+    vault: async () => vault,
+    now: Date.now,
+    clockOffset: () => 0,
+    measuredOffsets: async () => ({}),
+    settings: { load: async () => SETTINGS, save: async () => SETTINGS },
+    sites: { granted: async () => [], remove: async () => [], scan: async () => ({ status: 'unsupported' }), enable: async () => false },
+    onActivity: async () => {},
+    onLocked: async () => {},
+    onUnlocked: async () => {},
+    fillActiveTab: async () => false,
+  });
+}
+
+/** Calls one UI handler as the router would, answering with a Reply. */
+export async function askUi<K extends keyof UiProtocol>(
+  handlers: UiHandlers,
+  message: { type: K } & UiProtocol[K]['req'],
+): Promise<Reply<UiProtocol[K]['res']>> {
+  try {
+    return { ok: true, value: await (handlers[message.type] as (m: unknown, s: unknown) => Promise<UiProtocol[K]['res']>)(message, { kind: 'extension-page', url: 'chrome-extension://x/options.html' }) };
+  } catch (e) {
+    if (e instanceof ReplyError) return { ok: false, error: { code: e.code, message: e.message } };
+    throw e;
+  }
 }
