@@ -12,6 +12,7 @@ import type { AnswerOf, Settings, UiProtocol } from '../messages/protocol';
 
 type UiAnswer<K extends keyof UiProtocol> = AnswerOf<UiProtocol, K>;
 import { unwrap } from './errors';
+import { restoreCodes } from '../vault/code-history';
 import { accountView, backupView } from './views';
 import { planImport, plainExport, previewOf, readImportFile } from './transfer';
 
@@ -123,6 +124,33 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
       }),
 
     'accounts.fillActiveTab': ({ id }) => active(async () => ({ filled: await deps.fillActiveTab(id) })),
+
+    'accounts.restore': ({ id }) =>
+      active(async (v) => {
+        const next = unwrap(
+          await v.accounts.update(id, (a) => {
+            if (a.state !== 'replaced') throw new ReplyError('not-replaced', 'This account is not a replaced one.');
+            return { ...a, state: 'active' };
+          }),
+        );
+        return { account: view(next) };
+      }),
+
+    'backup.history': ({ id }) =>
+      active(async (v) => ({
+        sets: unwrap(await v.accounts.get(id)).backupCodeHistory.map((h) => ({ replacedAt: h.replacedAt, codes: h.codes.map(({ code, used }) => ({ code, used })) })),
+      })),
+    'backup.restore': ({ id, index }) =>
+      active(async (v) => {
+        const next = unwrap(
+          await v.accounts.update(id, (a) => {
+            const restored = restoreCodes(a, Number(index), deps.now());
+            if (!restored) throw new ReplyError('not-found', 'No such set of backup codes.');
+            return restored;
+          }),
+        );
+        return { codes: backupView(next) };
+      }),
 
     'backup.list': ({ id }) => active(async (v) => ({ codes: backupView(unwrap(await v.accounts.get(id))) })),
     'backup.setUsed': ({ id, code, used }) =>

@@ -79,7 +79,14 @@ export interface UiProtocol {
   /** Fill this account's code into the active tab's challenge if the tab's origin is the account's. */
   'accounts.fillActiveTab': { req: { id: string }; res: { filled: boolean } };
 
+  /** A replaced account (a later enrollment took its place) made active again. */
+  'accounts.restore': { req: { id: string }; res: { account: AccountView } };
+
   'backup.list': { req: { id: string }; res: { codes: BackupCodeView[] } };
+  /** The sets regenerations replaced, newest first (`replacedAt` epoch ms). */
+  'backup.history': { req: { id: string }; res: { sets: Array<{ replacedAt: number; codes: BackupCodeView[] }> } };
+  /** Makes history set `index` current again; the current set goes into the history. */
+  'backup.restore': { req: { id: string; index: number }; res: { codes: BackupCodeView[] } };
   'backup.setUsed': { req: { id: string; code: string; used: boolean }; res: { codes: BackupCodeView[] } };
 
   'settings.get': { req: {}; res: { settings: Settings } };
