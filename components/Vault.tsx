@@ -8,6 +8,7 @@ import { AddAccount } from './AddAccount';
 import { BackupCodes } from './BackupCodes';
 import { ConfirmDialog } from './Dialog';
 import { ReplacedAccounts } from './ReplacedAccounts';
+import { IssuerSites } from './IssuerSites';
 import { siteOf } from './format';
 import { Icon } from './Icon';
 
@@ -170,6 +171,17 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
         )}
         {backupAccount && <BackupCodes account={backupAccount} onBack={backTo} onLocked={onLocked} flash={flash} />}
         {view.kind === 'list' && !accounts && !error && <p class="muted center" aria-busy="true">{t('loading')}</p>}
+        {view.kind === 'list' && accounts && (
+          <IssuerSites
+            accounts={accounts}
+            whoAt={whoAt}
+            onAllow={async (a) => {
+              const r = await ask({ type: 'accounts.allowIssuerSite', id: a.id });
+              if (r.ok) setAccounts((list) => list && list.map((x) => (x.id === a.id ? r.value.account : x)));
+              else setError(errorText(t, r.error));
+            }}
+          />
+        )}
         {view.kind === 'list' && accounts && (
           <AccountList
             accounts={accounts.filter((a) => a.state !== 'replaced')}

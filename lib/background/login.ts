@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { secondsRemaining, stepEndsAt, totp } from '../otp';
 import type { Account, Vault } from '../vault';
 import { issuerUrlOrigin } from '../cloudmc/issuer';
+import { sameSite } from '../cloudmc/same-site';
 import { ReplyError } from '../messages/router';
 import type { ChallengeAnswer, Settings } from '../messages/protocol';
 import { unwrap } from './errors';
@@ -49,7 +50,12 @@ const MIN_SECONDS_LEFT = 2;
 function belongsTo(account: Account, origin: string): boolean {
   // Pending (not confirmed), replaced and disabled accounts never fill; nor does an unbound one.
   if (account.state !== 'active' || account.origin === null) return false;
-  return account.origin === origin || issuerUrlOrigin(account.issuer) === origin;
+  if (account.origin === origin) return true;
+  // The issuer's URL (CloudMC's login host) counts only on the same site as the enrollment
+  // origin: a page could otherwise enroll an account naming another portal and have it offered
+  // there. Another site's counts once the user confirmed it in the popup.
+  const issuerOrigin = issuerUrlOrigin(account.issuer);
+  return issuerOrigin === origin && (sameSite(account.origin, origin) || account.issuerOriginConfirmed === origin);
 }
 
 /** "rwalker", "RWalker@cloudops.com" and "rwalker@cloudops.com" are one user. */

@@ -13,7 +13,7 @@ import type { AnswerOf, Settings, UiProtocol } from '../messages/protocol';
 type UiAnswer<K extends keyof UiProtocol> = AnswerOf<UiProtocol, K>;
 import { unwrap } from './errors';
 import { restoreCodes } from '../vault/code-history';
-import { accountView, backupView } from './views';
+import { accountView, backupView, issuerSiteOf } from './views';
 import { planImport, plainExport, previewOf, readImportFile } from './transfer';
 
 export interface UiDeps {
@@ -125,6 +125,17 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
 
     'accounts.fillActiveTab': ({ id }) => active(async () => ({ filled: await deps.fillActiveTab(id) })),
 
+    'accounts.allowIssuerSite': ({ id }) =>
+      active(async (v) => {
+        const next = unwrap(
+          await v.accounts.update(id, (a) => {
+            const site = issuerSiteOf(a);
+            if (!site) throw new ReplyError('no-issuer-site', 'This account names no other site.');
+            return { ...a, issuerOriginConfirmed: site.origin };
+          }),
+        );
+        return { account: view(next) };
+      }),
     'accounts.restore': ({ id }) =>
       active(async (v) => {
         const next = unwrap(

@@ -33,6 +33,11 @@ export interface AccountView {
   /** Epoch ms at which `code` expires (clock offset already applied). */
   validUntil: number;
   backup: { total: number; remaining: number };
+  /**
+   * When the issuer is a URL naming another site than `origin` (CloudMC's login host on its
+   * own domain): that origin, and whether the user allowed codes to be filled there.
+   */
+  issuerSite?: { origin: string; allowed: boolean };
 }
 
 export interface BackupCodeView {
@@ -79,6 +84,8 @@ export interface UiProtocol {
   /** Fill this account's code into the active tab's challenge if the tab's origin is the account's. */
   'accounts.fillActiveTab': { req: { id: string }; res: { filled: boolean } };
 
+  /** The user allows this account's codes on the other site its issuer URL names (`issuerSite`). */
+  'accounts.allowIssuerSite': { req: { id: string }; res: { account: AccountView } };
   /** A replaced account (a later enrollment took its place) made active again. */
   'accounts.restore': { req: { id: string }; res: { account: AccountView } };
 

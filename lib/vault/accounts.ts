@@ -47,6 +47,11 @@ export interface Account {
   readonly user: string;
   /** The user's own name for it. */
   readonly label?: string;
+  /**
+   * The origin the account's URL issuer names, once the user confirmed in the popup that codes
+   * may be filled there too (needed only when it is another site than `origin`).
+   */
+  readonly issuerOriginConfirmed?: string;
   /** Canonical base32 (see lib/otp normalizeSecret). */
   readonly secret: string;
   readonly algorithm: Algorithm;
@@ -124,6 +129,8 @@ export function validateAccount(x: unknown): Result<Account, VaultError> {
     if (typeof a[f] !== 'string' || (a[f] as string).length > MAX_TEXT) return bad(f);
   }
   if (a.label !== undefined && (typeof a.label !== 'string' || a.label.length > MAX_TEXT)) return bad('label');
+  const confirmed = a.issuerOriginConfirmed;
+  if (confirmed !== undefined && (typeof confirmed !== 'string' || toOrigin(confirmed) !== confirmed)) return bad('issuer origin');
   if (typeof a.secret !== 'string') return bad('secret');
   const secret = normalizeSecret(a.secret);
   if (!secret.ok || secret.value !== a.secret) return bad('secret');
@@ -154,6 +161,7 @@ export function validateAccount(x: unknown): Result<Account, VaultError> {
     issuer: a.issuer as string,
     user: a.user as string,
     ...(a.label === undefined ? {} : { label: a.label }),
+    ...(confirmed === undefined ? {} : { issuerOriginConfirmed: confirmed as string }),
     secret: secret.value,
     algorithm: algorithm.value,
     digits: digits.value,

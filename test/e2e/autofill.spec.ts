@@ -98,7 +98,12 @@ test('login on one host, app on another: the code is given on the host the issue
   await pressOurButton(page.getByTestId('cmc-enroll'));
   await expect(page.getByTestId('cmc-status')).toContainText(/backup codes saved/i);
 
-  // Enrolled on localhost; the issuer names 127.0.0.1, where the challenge is.
+  // Enrolled on localhost; the issuer names 127.0.0.1, where the challenge is: another site,
+  // so the user allows it in the popup first (issue 10, item 9).
+  const popup = await openPopup(context, extensionId);
+  await popup.getByTestId('allow-issuer-site').click();
+  await expect(popup.getByTestId('allow-issuer-site')).toHaveCount(0);
+  await popup.close();
   await page.context().clearCookies();
   await page.goto(`${sandbox.altOrigin}/login`);
   await submitPassword(page, 'alice');
