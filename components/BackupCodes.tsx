@@ -4,6 +4,7 @@ import type { AccountView, BackupCodeView } from '@/lib/messages/protocol';
 import { errorText, isLockedError, useApi, type T } from './api';
 import { backupText, dateStamp, displayName, siteOf } from './format';
 import { Icon } from './Icon';
+import { CodeHistory } from './CodeHistory';
 
 interface Props {
   account: AccountView;
@@ -116,6 +117,7 @@ export function BackupCodes({ account: a, onBack, onLocked, flash }: Props) {
           </div>
         </>
       )}
+      <CodeHistory id={a.id} onRestored={(restored) => setCodes(restored)} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { AutoLock, ImportPreview, Settings, VaultState } from '@/lib/messages/protocol';
 import { errorText, isLockedError, useApi, useT } from './api';
 import { ConfirmDialog } from './Dialog';
+import { ExportReauth } from './ExportReauth';
 import { dateStamp, MIN_PASSPHRASE } from './format';
 import { Icon } from './Icon';
 import { CreateVault, UnlockForm } from './VaultForms';
@@ -247,7 +248,7 @@ function SitesSection() {
 /** The clock offsets measured from each portal's Date header (issue: correct codes when > 10 s). */
 function ClockSection() {
   const { ask, t } = useApi();
-  const [offsets, setOffsets] = useState<Array<{ origin: string; offsetMs: number; applied: boolean }> | null>(null);
+  const [offsets, setOffsets] = useState<Array<{ origin: string; offsetMs: number; applied: boolean; tooLarge: boolean }> | null>(null);
   useEffect(() => {
     void ask({ type: 'clock.offsets' }).then((r) => r.ok && setOffsets(r.value.offsets));
   }, []);
@@ -259,8 +260,8 @@ function ClockSection() {
           {offsets.map((o) => (
             <li key={o.origin}>
               <code>{o.origin}</code>
-              <span class="tag">
-                {t(o.applied ? 'clockApplied' : 'clockIgnored', (Math.round(o.offsetMs / 100) / 10).toString())}
+              <span class="tag" role={o.tooLarge ? 'alert' : undefined} data-testid={o.tooLarge ? 'clock-too-large' : undefined}>
+                {t(o.tooLarge ? 'clockTooLarge' : o.applied ? 'clockApplied' : 'clockIgnored', (Math.round(o.offsetMs / 100) / 10).toString())}
               </span>
             </li>
           ))}
@@ -437,6 +438,7 @@ function ExportSection() {
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState({ ok: '', error: '' });
   const [warn, setWarn] = useState(false);
+  const [vaultPassphrase, setVaultPassphrase] = useState('');
   const stamp = () => dateStamp(new Date(api.now()));
 
   const encrypted = async (e: Event) => {
@@ -444,17 +446,19 @@ function ExportSection() {
     setMsg({ ok: '', error: '' });
     if (!pair.check()) return;
     setBusy(true);
-    const r = await ask({ type: 'export.encrypted', passphrase: pair.next });
+    const r = await ask({ type: 'export.encrypted', vaultPassphrase, passphrase: pair.next });
     setBusy(false);
     if (!r.ok) return setMsg({ ok: '', error: err(r.error) });
     const name = `cloudmc-authenticator-backup-${stamp()}.json`;
     api.download(name, r.value.file, 'application/json');
     pair.reset();
+    setVaultPassphrase('');
     setMsg({ ok: t('exported', name), error: '' });
   };
 
   return (
     <Section id="sec-export" title={t('secExport')} intro={t('exportIntro')}>
+      <ExportReauth label={t('exportVaultPassphrase')} value={vaultPassphrase} onInput={setVaultPassphrase} />
       <form class="form" onSubmit={encrypted} noValidate>
         <PairFields pair={pair} ids={['export-passphrase', 'export-confirm']} label={t('exportPassphrase')} hint={t('exportPassHint')} />
         <button class="btn primary" type="submit" data-testid="export-encrypted" disabled={busy}>
@@ -477,8 +481,9 @@ function ExportSection() {
           danger
           onCancel={() => setWarn(false)}
           onConfirm={async () => {
-            const r = await ask({ type: 'export.plain' });
+            const r = await ask({ type: 'export.plain', vaultPassphrase });
             if (!r.ok) return err(r.error);
+            setVaultPassphrase('');
             const name = `cloudmc-authenticator-otpauth-${stamp()}.txt`;
             api.download(name, r.value.text, 'text/plain');
             setWarn(false);

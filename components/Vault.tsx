@@ -7,6 +7,8 @@ import { AccountList } from './Accounts';
 import { AddAccount } from './AddAccount';
 import { BackupCodes } from './BackupCodes';
 import { ConfirmDialog } from './Dialog';
+import { ReplacedAccounts } from './ReplacedAccounts';
+import { IssuerSites } from './IssuerSites';
 import { siteOf } from './format';
 import { Icon } from './Icon';
 
@@ -170,8 +172,19 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
         {backupAccount && <BackupCodes account={backupAccount} onBack={backTo} onLocked={onLocked} flash={flash} />}
         {view.kind === 'list' && !accounts && !error && <p class="muted center" aria-busy="true">{t('loading')}</p>}
         {view.kind === 'list' && accounts && (
-          <AccountList
+          <IssuerSites
             accounts={accounts}
+            whoAt={whoAt}
+            onAllow={async (a) => {
+              const r = await ask({ type: 'accounts.allowIssuerSite', id: a.id });
+              if (r.ok) setAccounts((list) => list && list.map((x) => (x.id === a.id ? r.value.account : x)));
+              else setError(errorText(t, r.error));
+            }}
+          />
+        )}
+        {view.kind === 'list' && accounts && (
+          <AccountList
+            accounts={accounts.filter((a) => a.state !== 'replaced')}
             now={now}
             copiedId={copiedId}
             onAdd={() => setView({ kind: 'add' })}
@@ -193,6 +206,19 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
             }}
             onDelete={setDeleting}
             onBackup={(a) => setView({ kind: 'backup', id: a.id })}
+          />
+        )}
+        {view.kind === 'list' && accounts && (
+          <ReplacedAccounts
+            accounts={accounts.filter((a) => a.state === 'replaced')}
+            whoAt={whoAt}
+            onDelete={setDeleting}
+            onRestore={async (a) => {
+              const r = await ask({ type: 'accounts.restore', id: a.id });
+              if (r.ok) setAccounts((list) => list && list.map((x) => (x.id === a.id ? r.value.account : x)));
+              else if (isLockedError(r.error)) onLocked();
+              else setError(errorText(t, r.error));
+            }}
           />
         )}
       </div>

@@ -13,6 +13,7 @@ import { createLogin } from '@/lib/background/login';
 import { injectPageUi, openUnlockWindow, sendToTab } from '@/lib/background/tabs';
 import { decodeQrDataUrl } from '@/lib/qr/decode';
 import { showLockState } from '@/lib/background/toolbar';
+import { forgetClosedTabs, forgetOnLock } from '@/lib/background/forget';
 
 // Wiring only: the policy, the handlers and the vault live in lib/.
 export default defineBackground(() => {
@@ -27,6 +28,7 @@ export default defineBackground(() => {
         // Every lock (button, auto-lock) turns the toolbar padlock back; a restart restores it.
         v.session.onLock(() => void showLockState(false));
         void showLockState(v.session.isUnlocked());
+        forgetOnLock(v.session, [login, enrollment]);
         return v;
       }));
 
@@ -90,6 +92,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => {
     if (command === 'fill-code') void login.fillActiveTab();
   });
+  forgetClosedTabs([login, enrollment]);
   watchSites();
   void grantedSites(); // re-registers the content script on granted sites after an update
   void getVault(); // the toolbar icon follows the state a worker restart restored

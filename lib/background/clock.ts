@@ -40,13 +40,17 @@ export async function loadOffsets(): Promise<Record<string, Measured>> {
   return all();
 }
 
-/** Asks the portal for its time (a HEAD of its root) and records the offset. */
+/**
+ * Asks the portal for its time (a HEAD of its root) and records the offset. Redirects are not
+ * followed: the Date header must come from the portal's own origin, not from wherever it
+ * points (a redirecting root yields no measurement, and codes keep the local clock).
+ */
 export async function measureOffset(origin: string, now: () => number = Date.now): Promise<number | null> {
   const start = now();
   let date: string | null;
   try {
-    const res = await fetch(origin + '/', { method: 'HEAD', cache: 'no-store', credentials: 'omit', redirect: 'follow' });
-    date = res.headers.get('date');
+    const res = await fetch(origin + '/', { method: 'HEAD', cache: 'no-store', credentials: 'omit', redirect: 'manual' });
+    date = res.type === 'opaqueredirect' ? null : res.headers.get('date');
   } catch {
     return null;
   }

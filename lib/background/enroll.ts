@@ -5,7 +5,7 @@
  * The account becomes active when the portal shows its backup codes (its confirmation);
  * until then it stays pending, and an older account for the same user is kept.
  */
-import { parseOtpInput, totp, type OtpAccountParams } from '../otp';
+import { parseOtpInput, stepEndsAt, totp, type OtpAccountParams } from '../otp';
 import { createAccount, type Account, type Vault } from '../vault';
 import { ReplyError } from '../messages/router';
 import type { BackupAnswer, EnrollAnswer, Settings } from '../messages/protocol';
@@ -25,20 +25,35 @@ export interface EnrollDeps {
   sendToTab: (tabId: number, origin: string, message: object) => Promise<void>;
   /** The account last used to log in on an origin (set by autofill), to tell users apart. */
   lastUsed: (origin: string) => Promise<string | undefined>;
+  /** Resolves once the clock reaches `time` (epoch ms); a timer in the extension. */
+  waitUntil?: (time: number) => Promise<void>;
 }
+
+const waitFor = (time: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())));
 
 interface Sender {
   origin: string;
   tabId: number;
+  /** The page load that asked (Chrome); absent in Firefox, where tab and origin bind alone. */
+  documentId?: string;
 }
 
-/** Ids only (no secret): kept in storage.session so a restarted worker still confirms. */
+/**
+ * Ids only (no secret): kept in storage.session so a restarted worker still confirms. Bound
+ * to the document where the user clicked our button (enroll.begin comes only from that
+ * click) and to a time limit: backup codes shown by another page load, or later, confirm
+ * nothing.
+ */
 interface Pending {
   accountId: string;
   origin: string;
+  documentId?: string;
+  startedAt: number;
   replaces: string[];
   retried: boolean;
 }
+
+export const PENDING_LIFETIME_MS = 10 * 60_000;
 
 const PENDING_KEY = 'pendingEnrollments';
 const keyOf = (s: Sender) => `${s.tabId} ${s.origin}`;
@@ -49,8 +64,8 @@ export function createEnrollment(deps: EnrollDeps) {
 
   const enrollments = sessionMap<Pending>(PENDING_KEY);
 
-  function code(account: Pick<Account, 'secret' | 'algorithm' | 'digits' | 'period' | 'origin'>, stepsAhead = 0): string {
-    return totp(account, deps.now() + stepsAhead * account.period * 1000, deps.offsetFor(account.origin));
+  function code(account: Pick<Account, 'secret' | 'algorithm' | 'digits' | 'period' | 'origin'>): string {
+    return totp(account, deps.now(), deps.offsetFor(account.origin));
   }
 
   /** Stores the new account as pending and answers with its first code. */
@@ -67,10 +82,22 @@ export function createEnrollment(deps: EnrollDeps) {
     await enrollments.set(keyOf(sender), {
       accountId: stored.id,
       origin: sender.origin,
+      ...(sender.documentId === undefined ? {} : { documentId: sender.documentId }),
+      startedAt: deps.now(),
       replaces: replaces.filter((id) => id !== stored.id),
       retried: false,
     });
     return { status: 'fill', code: code(stored), autoConfirm: (await deps.settings()).autoConfirmEnroll };
+  }
+
+  /** The pending enrollment of this tab, if it is still valid for this document. */
+  async function pendingFor(sender: Sender): Promise<Pending | undefined> {
+    const pending = await enrollments.get(keyOf(sender));
+    if (!pending) return undefined;
+    const expired = !(deps.now() - pending.startedAt < PENDING_LIFETIME_MS);
+    if (expired) await enrollments.set(keyOf(sender), undefined);
+    if (expired || pending.documentId !== sender.documentId) return undefined;
+    return pending;
   }
 
   return {
@@ -95,7 +122,7 @@ export function createEnrollment(deps: EnrollDeps) {
 
     /** The portal refused the code: fix the clock if it is off, else take the next step's code. */
     async retry(sender: Sender): Promise<EnrollAnswer> {
-      const pending = await enrollments.get(keyOf(sender));
+      const pending = await pendingFor(sender);
       if (!pending) throw new ReplyError('no-enrollment', 'There is no enrollment in progress on this page.');
       if (pending.retried) {
         throw new ReplyError(
@@ -107,10 +134,12 @@ export function createEnrollment(deps: EnrollDeps) {
       const account = unwrap(await (await deps.vault()).accounts.get(pending.accountId));
       const before = deps.offsetFor(sender.origin);
       await deps.measureOffset(sender.origin);
-      const corrected = deps.offsetFor(sender.origin) !== before;
+      // The clock was right: the code was probably used or expired in flight. The next step's
+      // code is handed out only once that step has begun, never early.
+      if (deps.offsetFor(sender.origin) === before) await (deps.waitUntil ?? waitFor)(stepEndsAt(account.period, deps.now(), before));
       return {
         status: 'fill',
-        code: code(account, corrected ? 0 : 1),
+        code: code(account),
         autoConfirm: (await deps.settings()).autoConfirmEnroll,
       };
     },
@@ -123,7 +152,7 @@ export function createEnrollment(deps: EnrollDeps) {
       const vault = await deps.vault();
       if (!vault.session.isUnlocked()) return { status: 'locked' };
       const backupCodes = codes.map((code) => ({ code, used: false }));
-      const pending = await enrollments.get(keyOf(sender));
+      const pending = await pendingFor(sender);
       if (pending) {
         unwrap(await vault.accounts.update(pending.accountId, (a) => ({ ...a, state: 'active', backupCodes })));
         // Never deleted: a re-enrollment the user did not mean must be undoable from the popup.
@@ -161,6 +190,18 @@ export function createEnrollment(deps: EnrollDeps) {
       if (!target) return { status: 'ignored' };
       unwrap(await vault.accounts.update(target.id, (a) => ({ ...a, state: 'disabled' })));
       return { status: 'marked' };
+    },
+
+    /** Lock: pending enrollments and requests waiting for an unlock (they hold a secret) are dropped. */
+    async forget(): Promise<void> {
+      waitingForUnlock.clear();
+      await enrollments.clear();
+    },
+
+    /** A closed tab: its pending enrollments go (the accounts stay pending in the vault). */
+    async forgetTab(tabId: number): Promise<void> {
+      for (const key of waitingForUnlock.keys()) if (key.startsWith(`${tabId} `)) waitingForUnlock.delete(key);
+      for (const [key] of await enrollments.entries()) if (key.startsWith(`${tabId} `)) await enrollments.set(key, undefined);
     },
 
     /** After an unlock: finish what pages asked for while the vault was locked. */

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { secondsRemaining, stepEndsAt, totp } from '../otp';
 import type { Account, Vault } from '../vault';
 import { issuerUrlOrigin } from '../cloudmc/issuer';
+import { sameSite } from '../cloudmc/same-site';
 import { ReplyError } from '../messages/router';
 import type { ChallengeAnswer, Settings } from '../messages/protocol';
 import { unwrap } from './errors';
@@ -29,13 +30,16 @@ interface Sender {
   tabId: number;
 }
 
-/** Per tab, ids and names only (no code, no secret); storage.session survives a worker restart. */
+/**
+ * Per tab, ids and names only (no code, no secret); storage.session survives a worker restart
+ * and is emptied by lock. A backup code handed out is kept as its index in the account's set.
+ */
 interface TabLogin {
   origin: string;
   user?: string;
   accountId?: string;
   retried?: boolean;
-  backup?: { accountId: string; code: string };
+  backup?: { accountId: string; index: number };
 }
 
 const TABS_KEY = 'loginTabs';
@@ -46,7 +50,12 @@ const MIN_SECONDS_LEFT = 2;
 function belongsTo(account: Account, origin: string): boolean {
   // Pending (not confirmed), replaced and disabled accounts never fill; nor does an unbound one.
   if (account.state !== 'active' || account.origin === null) return false;
-  return account.origin === origin || issuerUrlOrigin(account.issuer) === origin;
+  if (account.origin === origin) return true;
+  // The issuer's URL (CloudMC's login host) counts only on the same site as the enrollment
+  // origin: a page could otherwise enroll an account naming another portal and have it offered
+  // there. Another site's counts once the user confirmed it in the popup.
+  const issuerOrigin = issuerUrlOrigin(account.issuer);
+  return issuerOrigin === origin && (sameSite(account.origin, origin) || account.issuerOriginConfirmed === origin);
 }
 
 /** "rwalker", "RWalker@cloudops.com" and "rwalker@cloudops.com" are one user. */
@@ -105,7 +114,11 @@ export function createLogin(deps: LoginDeps) {
       if (!(await deps.settings()).autofill) return { status: 'off' };
       if (await locked()) return { status: 'locked' };
       const prior = await tabs.get(sender.tabId);
-      const state: TabLogin = { origin: sender.origin, ...(prior?.origin === sender.origin ? { user: prior.user } : {}) };
+      // A challenge shown again (re-rendered) in the same login keeps its one retry spent.
+      const state: TabLogin = {
+        origin: sender.origin,
+        ...(prior?.origin === sender.origin ? { user: prior.user, ...(prior.retried ? { retried: true } : {}) } : {}),
+      };
       const account = await resolve(sender, state);
       return 'status' in account ? account : fill(sender, account, state);
     },
@@ -150,10 +163,10 @@ export function createLogin(deps: LoginDeps) {
       const account =
         candidates.find((a) => a.id === state.accountId) ??
         (candidates.length === 1 ? candidates[0] : candidates.find((a) => state.user && sameUser(state.user, a)));
-      const code = account?.backupCodes.find((c) => !c.used)?.code;
-      if (!account || !code) return { status: 'none' };
-      await tabs.set(sender.tabId, { ...state, origin: sender.origin, accountId: account.id, backup: { accountId: account.id, code } });
-      return { status: 'fill', code };
+      const index = account ? account.backupCodes.findIndex((c) => !c.used) : -1;
+      if (!account || index < 0) return { status: 'none' };
+      await tabs.set(sender.tabId, { ...state, origin: sender.origin, accountId: account.id, backup: { accountId: account.id, index } });
+      return { status: 'fill', code: account.backupCodes[index]!.code };
     },
 
     /** A page without challenge or password after one: the login went through. */
@@ -165,8 +178,8 @@ export function createLogin(deps: LoginDeps) {
       if (sender.origin !== state.origin && sender.origin !== account.origin) return;
       await tabs.set(sender.tabId, undefined);
       if (state.backup) {
-        const { code } = state.backup;
-        unwrap(await vault.accounts.update(account.id, (a) => ({ ...a, backupCodes: a.backupCodes.map((c) => (c.code === code ? { code, used: true } : c)) })));
+        const { index } = state.backup;
+        unwrap(await vault.accounts.update(account.id, (a) => ({ ...a, backupCodes: a.backupCodes.map((c, i) => (i === index ? { ...c, used: true } : c)) })));
       }
       await lastUsed.set(state.origin, account.id);
       if (account.origin !== null && account.origin !== state.origin) await lastUsed.set(account.origin, account.id);
@@ -174,6 +187,18 @@ export function createLogin(deps: LoginDeps) {
 
     async lastUsed(origin: string): Promise<string | undefined> {
       return lastUsed.get(origin);
+    },
+
+    /** Lock: forget every tab's login, the accounts last used and the tabs waiting for an unlock. */
+    async forget(): Promise<void> {
+      waitingForUnlock.clear();
+      await Promise.all([tabs.clear(), lastUsed.clear()]);
+    },
+
+    /** A closed tab: nothing of its login is kept. */
+    async forgetTab(tabId: number): Promise<void> {
+      waitingForUnlock.delete(tabId);
+      await tabs.set(tabId, undefined);
     },
 
     /** After an unlock: pages that asked to unlock look for their challenge again. */

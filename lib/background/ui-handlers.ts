@@ -3,6 +3,7 @@
  * has checked that the sender is one of our own pages.
  */
 import { parseOtpInput } from '../otp';
+import { beyondCorrection } from '../otp/clock';
 import { createAccount, exportBackup, type Vault } from '../vault';
 import { originFromIssuer } from '../cloudmc/issuer';
 import { CLOUDMC_MATCHES } from '../cloudmc/sites';
@@ -11,7 +12,8 @@ import { MIN_PASSPHRASE, type AnswerOf, type Settings, type UiProtocol } from '.
 
 type UiAnswer<K extends keyof UiProtocol> = AnswerOf<UiProtocol, K>;
 import { unwrap } from './errors';
-import { accountView, backupView } from './views';
+import { restoreCodes } from '../vault/code-history';
+import { accountView, backupView, issuerSiteOf } from './views';
 import { planImport, plainExport, previewOf, readImportFile } from './transfer';
 
 export interface UiDeps {
@@ -122,6 +124,44 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
 
     'accounts.fillActiveTab': ({ id }) => active(async () => ({ filled: await deps.fillActiveTab(id) })),
 
+    'accounts.allowIssuerSite': ({ id }) =>
+      active(async (v) => {
+        const next = unwrap(
+          await v.accounts.update(id, (a) => {
+            const site = issuerSiteOf(a);
+            if (!site) throw new ReplyError('no-issuer-site', 'This account names no other site.');
+            return { ...a, issuerOriginConfirmed: site.origin };
+          }),
+        );
+        return { account: view(next) };
+      }),
+    'accounts.restore': ({ id }) =>
+      active(async (v) => {
+        const next = unwrap(
+          await v.accounts.update(id, (a) => {
+            if (a.state !== 'replaced') throw new ReplyError('not-replaced', 'This account is not a replaced one.');
+            return { ...a, state: 'active' };
+          }),
+        );
+        return { account: view(next) };
+      }),
+
+    'backup.history': ({ id }) =>
+      active(async (v) => ({
+        sets: unwrap(await v.accounts.get(id)).backupCodeHistory.map((h) => ({ replacedAt: h.replacedAt, codes: h.codes.map(({ code, used }) => ({ code, used })) })),
+      })),
+    'backup.restore': ({ id, index }) =>
+      active(async (v) => {
+        const next = unwrap(
+          await v.accounts.update(id, (a) => {
+            const restored = restoreCodes(a, Number(index), deps.now());
+            if (!restored) throw new ReplyError('not-found', 'No such set of backup codes.');
+            return restored;
+          }),
+        );
+        return { codes: backupView(next) };
+      }),
+
     'backup.list': ({ id }) => active(async (v) => ({ codes: backupView(unwrap(await v.accounts.get(id))) })),
     'backup.setUsed': ({ id, code, used }) =>
       active(async (v) => {
@@ -140,6 +180,7 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
         origin,
         ...m,
         applied: deps.clockOffset(origin) !== 0,
+        tooLarge: beyondCorrection(m.offsetMs),
       })),
     }),
     'settings.set': async ({ settings }) => {
@@ -153,14 +194,19 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
     'sites.scan': () => deps.sites.scan(),
     'sites.enable': async ({ pattern }) => ({ enabled: await deps.sites.enable(pattern) }),
 
-    'export.encrypted': ({ passphrase }) =>
-      active(async () => {
+    'export.encrypted': ({ vaultPassphrase, passphrase }) =>
+      active(async (v) => {
+        unwrap(await v.session.checkPassphrase(String(vaultPassphrase ?? '')));
         if (passphrase.length < MIN_PASSPHRASE) {
           throw new ReplyError('weak-passphrase', `Use ${MIN_PASSPHRASE} characters or more.`);
         }
         return { file: unwrap(await exportBackup(await accounts(), passphrase)) };
       }),
-    'export.plain': () => active(async () => ({ text: plainExport(await accounts()) })),
+    'export.plain': ({ vaultPassphrase }) =>
+      active(async (v) => {
+        unwrap(await v.session.checkPassphrase(String(vaultPassphrase ?? '')));
+        return { text: plainExport(await accounts()) };
+      }),
     'import.preview': ({ file, passphrase }) =>
       active(async () => previewOf(planImport(await accounts(), await readImportFile(file, passphrase)))),
     'import.apply': ({ file, passphrase }) =>

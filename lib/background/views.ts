@@ -2,6 +2,15 @@
 import { stepEndsAt, totp } from '../otp';
 import type { Account } from '../vault';
 import type { AccountView, BackupCodeView } from '../messages/protocol';
+import { issuerUrlOrigin } from '../cloudmc/issuer';
+import { sameSite } from '../cloudmc/same-site';
+
+/** The other site a URL issuer names, if any (see AccountView.issuerSite). */
+export function issuerSiteOf(a: Account): AccountView['issuerSite'] {
+  const origin = issuerUrlOrigin(a.issuer);
+  if (!origin || a.origin === null || origin === a.origin || sameSite(a.origin, origin)) return undefined;
+  return { origin, allowed: a.issuerOriginConfirmed === origin };
+}
 
 export function accountView(a: Account, nowMs: number, offsetMs = 0): AccountView {
   const validUntil = stepEndsAt(a.period, nowMs, offsetMs);
@@ -18,6 +27,7 @@ export function accountView(a: Account, nowMs: number, offsetMs = 0): AccountVie
     nextCode: totp(a, validUntil, offsetMs),
     validUntil,
     backup: { total: a.backupCodes.length, remaining: a.backupCodes.filter((c) => !c.used).length },
+    ...(issuerSiteOf(a) ? { issuerSite: issuerSiteOf(a) } : {}),
   };
 }
 

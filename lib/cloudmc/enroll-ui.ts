@@ -12,15 +12,18 @@ import { captureQr } from '../qr/capture';
 import { fillInput, findBackupCodes, findEnrollmentStep } from './detect';
 import { submit, watchOutcome } from './outcome';
 import { showStatus } from './ui/status';
-import { shadowHost } from './ui/shadow';
+import { closedHost } from './ui/shadow';
+import { guardClicks } from './ui/click-guard';
 import { t } from './ui/i18n';
 import { watchPage } from './watch';
 
 
 export function mountEnrollUi(signal: AbortSignal): void {
-  const { host, content: button } = shadowHost(document.createElement('button'), { type: 'button', 'data-testid': 'cmc-enroll' });
-  host.style.cssText = 'display:block;margin:8px 0';
+  // Closed root, and a click counts only if a person could see what they clicked (click-guard.ts).
+  const { host, root, content: button } = closedHost(document.createElement('button'), { type: 'button', 'data-testid': 'cmc-enroll' });
+  host.style.margin = '8px 0';
   button.textContent = t('enrollButton');
+  const guard = guardClicks(host, root, button, signal);
   let busy = false;
 
   // Keep the button beside the QR through re-renders; remove it when the step is gone.
@@ -64,8 +67,9 @@ export function mountEnrollUi(signal: AbortSignal): void {
   button.addEventListener(
     'click',
     async (event) => {
-      // Only a person's click: a page script calling click() gets isTrusted === false.
-      if (!event.isTrusted || busy) return;
+      // Only a person's deliberate click: a page script calling click() gets isTrusted === false,
+      // and an invisible, covered or just-moved button refuses.
+      if (!guard.allows(event) || busy) return;
       const step = findEnrollmentStep(document);
       if (!step) return;
       busy = true;

@@ -13,6 +13,8 @@ export interface SenderLike {
   url?: string;
   origin?: string;
   frameId?: number;
+  /** Chrome 106+: the sending document, unique per page load (a navigation gets a new one). */
+  documentId?: string;
   tab?: { id?: number; url?: string };
 }
 
@@ -25,7 +27,7 @@ export interface PolicyEnv {
 
 export type TrustedSender =
   | { kind: 'extension-page'; url: string }
-  | { kind: 'content-script'; origin: string; tabId: number; url: string };
+  | { kind: 'content-script'; origin: string; tabId: number; url: string; documentId?: string };
 
 export type Rejection =
   | 'foreign-extension'
@@ -61,5 +63,6 @@ export function classifySender(sender: SenderLike, env: PolicyEnv): Verdict {
   // about:blank document with an inherited URL) must not borrow the URL's origin.
   if (sender.origin !== undefined && sender.origin !== origin) return reject('origin-mismatch');
   if (!env.isEnabledOrigin(origin)) return reject('origin-not-enabled');
-  return { ok: true, sender: { kind: 'content-script', origin, tabId, url: sender.url } };
+  const documentId = typeof sender.documentId === 'string' ? { documentId: sender.documentId } : {};
+  return { ok: true, sender: { kind: 'content-script', origin, tabId, url: sender.url, ...documentId } };
 }

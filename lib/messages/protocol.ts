@@ -35,6 +35,11 @@ export interface AccountView {
   /** Epoch ms at which `code` expires (clock offset already applied). */
   validUntil: number;
   backup: { total: number; remaining: number };
+  /**
+   * When the issuer is a URL naming another site than `origin` (CloudMC's login host on its
+   * own domain): that origin, and whether the user allowed codes to be filled there.
+   */
+  issuerSite?: { origin: string; allowed: boolean };
 }
 
 export interface BackupCodeView {
@@ -86,12 +91,25 @@ export interface UiProtocol {
   /** Fill this account's code into the active tab's challenge if the tab's origin is the account's. */
   'accounts.fillActiveTab': { req: { id: string }; res: { filled: boolean } };
 
+  /** The user allows this account's codes on the other site its issuer URL names (`issuerSite`). */
+  'accounts.allowIssuerSite': { req: { id: string }; res: { account: AccountView } };
+  /** A replaced account (a later enrollment took its place) made active again. */
+  'accounts.restore': { req: { id: string }; res: { account: AccountView } };
+
   'backup.list': { req: { id: string }; res: { codes: BackupCodeView[] } };
+  /** The sets regenerations replaced, newest first (`replacedAt` epoch ms). */
+  'backup.history': { req: { id: string }; res: { sets: Array<{ replacedAt: number; codes: BackupCodeView[] }> } };
+  /** Makes history set `index` current again; the current set goes into the history. */
+  'backup.restore': { req: { id: string; index: number }; res: { codes: BackupCodeView[] } };
   'backup.setUsed': { req: { id: string; code: string; used: boolean }; res: { codes: BackupCodeView[] } };
 
   'settings.get': { req: {}; res: { settings: Settings } };
   /** The clock offsets measured per portal (server minus this computer, ms) and when. */
-  'clock.offsets': { req: {}; res: { offsets: Array<{ origin: string; offsetMs: number; measuredAt: number; applied: boolean }> } };
+  /** `tooLarge`: beyond the ±5 minutes we correct; codes stay on the local clock and the user is warned. */
+  'clock.offsets': {
+    req: {};
+    res: { offsets: Array<{ origin: string; offsetMs: number; measuredAt: number; applied: boolean; tooLarge: boolean }> };
+  };
   'settings.set': { req: { settings: Partial<Settings> }; res: { settings: Settings } };
 
   'sites.list': { req: {}; res: { builtIn: string[]; granted: string[] } };
@@ -108,10 +126,13 @@ export interface UiProtocol {
   /** After the page obtained the host permission for `pattern`: enable the site and the tab now. */
   'sites.enable': { req: { pattern: string }; res: { enabled: boolean } };
 
-  /** An encrypted backup file (JSON text) under its own passphrase. */
-  'export.encrypted': { req: { passphrase: string }; res: { file: string } };
+  /**
+   * An encrypted backup file (JSON text) under its own passphrase. Every export needs the
+   * vault passphrase again (`vaultPassphrase`), as password managers do.
+   */
+  'export.encrypted': { req: { vaultPassphrase: string; passphrase: string }; res: { file: string } };
   /** Plaintext otpauth URIs, one a line: the UI must have warned the user first. */
-  'export.plain': { req: {}; res: { text: string } };
+  'export.plain': { req: { vaultPassphrase: string }; res: { text: string } };
   /** `passphrase` is needed for an encrypted file, ignored for a URI list. */
   'import.preview': { req: { file: string; passphrase?: string }; res: ImportPreview };
   'import.apply': { req: { file: string; passphrase?: string }; res: ImportPreview };

@@ -33,9 +33,21 @@ export function offsetFromDateHeader(dateHeader: string, requestStartMs: number,
   return Math.round(serverMs + 500 - (requestStartMs + rtt / 2));
 }
 
-/** True when the offset is large enough to matter for codes and larger than its own error. */
+/**
+ * The most we correct. A portal (or whoever answers for it) could otherwise shift our codes
+ * by hours, e.g. to have us hand out tomorrow's codes today. Beyond it the codes stay on the
+ * local clock and the options page warns.
+ */
+export const MAX_CORRECTION_MS = 5 * 60_000;
+
+/** True when the offset is large enough to matter for codes, larger than its own error, and within the cap. */
 export function shouldCorrect(offsetMs: number): boolean {
-  return Math.abs(offsetMs) > CORRECTION_THRESHOLD_MS;
+  return Math.abs(offsetMs) > CORRECTION_THRESHOLD_MS && !beyondCorrection(offsetMs);
+}
+
+/** An offset too large to apply: the user is warned, codes follow the local clock. */
+export function beyondCorrection(offsetMs: number): boolean {
+  return Math.abs(offsetMs) > MAX_CORRECTION_MS;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -47,6 +47,11 @@ export interface Account {
   readonly user: string;
   /** The user's own name for it. */
   readonly label?: string;
+  /**
+   * The origin the account's URL issuer names, once the user confirmed in the popup that codes
+   * may be filled there too (needed only when it is another site than `origin`).
+   */
+  readonly issuerOriginConfirmed?: string;
   /** Canonical base32 (see lib/otp normalizeSecret). */
   readonly secret: string;
   readonly algorithm: Algorithm;
@@ -75,6 +80,8 @@ export interface AccountList {
 const MAX_TEXT = 1024;
 const MAX_BACKUP_CODES = 100;
 export const MAX_CODE_HISTORY = 10;
+/** Compare-and-swap retries before an update gives up with 'conflict' (another writer kept winning). */
+const MAX_UPDATE_ATTEMPTS = 50;
 
 export interface NewAccount {
   readonly params: OtpAccountParams;
@@ -122,6 +129,8 @@ export function validateAccount(x: unknown): Result<Account, VaultError> {
     if (typeof a[f] !== 'string' || (a[f] as string).length > MAX_TEXT) return bad(f);
   }
   if (a.label !== undefined && (typeof a.label !== 'string' || a.label.length > MAX_TEXT)) return bad('label');
+  const confirmed = a.issuerOriginConfirmed;
+  if (confirmed !== undefined && (typeof confirmed !== 'string' || toOrigin(confirmed) !== confirmed)) return bad('issuer origin');
   if (typeof a.secret !== 'string') return bad('secret');
   const secret = normalizeSecret(a.secret);
   if (!secret.ok || secret.value !== a.secret) return bad('secret');
@@ -152,6 +161,7 @@ export function validateAccount(x: unknown): Result<Account, VaultError> {
     issuer: a.issuer as string,
     user: a.user as string,
     ...(a.label === undefined ? {} : { label: a.label }),
+    ...(confirmed === undefined ? {} : { issuerOriginConfirmed: confirmed as string }),
     secret: secret.value,
     algorithm: algorithm.value,
     digits: digits.value,
@@ -237,34 +247,50 @@ export class AccountRepository {
   }
 
   /**
-   * Read-modify-write, atomic with respect to every other write of this repository. `fn` gets
-   * the current account and returns the next one (same id); returning `current` itself skips
-   * the write. A record that does not decrypt is reported and left alone.
+   * Read-modify-write, atomic with respect to every other write of this repository and, by a
+   * compare-and-swap on the record's IV (fresh per write), to writers of other instances over
+   * the same database (two overlapping worker lives): if the record changed between our read
+   * and our write, `fn` runs again on the newer record. `fn` gets the current account and
+   * returns the next one (same id); returning `current` itself skips the write. A record that
+   * does not decrypt is reported and left alone.
    */
   update(id: string, fn: (current: Account) => Account): Promise<Result<Account, VaultError>> {
     return this.#serial(async () => {
-      const key = dataKeyOf(this.#session);
-      if (!key) return vaultError('locked');
-      const stored = await guard(() => this.#store.getRecord(id));
-      if (!stored.ok) return stored;
-      if (stored.value === undefined) return vaultError('not-found');
-      const current = await decryptRecord(key, stored.value, id);
-      if (!current.ok) return current;
-      const next = fn(current.value);
-      if (next === current.value) return current;
-      if (next.id !== id) return vaultError('invalid-account', '(an update may not change the id)');
-      return this.#write(key, next);
+      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+        const key = dataKeyOf(this.#session);
+        if (!key) return vaultError('locked');
+        const stored = await guard(() => this.#store.getRecord(id));
+        if (!stored.ok) return stored;
+        if (stored.value === undefined) return vaultError('not-found');
+        const current = await decryptRecord(key, stored.value, id);
+        if (!current.ok) return current;
+        const next = fn(current.value);
+        if (next === current.value) return current;
+        if (next.id !== id) return vaultError('invalid-account', '(an update may not change the id)');
+        const written = await this.#write(key, next, (stored.value as EncryptedRecord).iv);
+        if (!written.ok || written.value !== null) return written as Result<Account, VaultError>;
+      }
+      return vaultError('conflict');
     });
   }
 
-  async #write(key: CryptoKey, account: Account): Promise<Result<Account, VaultError>> {
+  /** Encrypts and stores; with `expectedIv`, only over that version (null: it changed). */
+  async #write(key: CryptoKey, account: Account, expectedIv: Bytes): Promise<Result<Account | null, VaultError>>;
+  async #write(key: CryptoKey, account: Account): Promise<Result<Account, VaultError>>;
+  async #write(key: CryptoKey, account: Account, expectedIv?: Bytes): Promise<Result<Account | null, VaultError>> {
     const valid = validateAccount({ ...account, updatedAt: this.#now() });
     if (!valid.ok) return valid;
     // Encrypt first: the transaction must not wait on crypto (see store.ts).
     const sealed = await seal(key, utf8(JSON.stringify(valid.value)), recordAad(valid.value.id, VAULT_VERSION));
     this.#invalidate();
-    const written = await guard(() => this.#store.putRecord({ id: valid.value.id, ...sealed }));
-    return written.ok ? valid : written;
+    const record = { id: valid.value.id, ...sealed };
+    if (expectedIv === undefined) {
+      const written = await guard(() => this.#store.putRecord(record));
+      return written.ok ? valid : written;
+    }
+    const swapped = await guard(() => this.#store.replaceRecord(record, expectedIv));
+    if (!swapped.ok) return swapped;
+    return swapped.value ? valid : ok(null);
   }
 
   #serial<T>(op: () => Promise<T>): Promise<T> {

@@ -161,6 +161,16 @@ export class VaultSession {
     }
   }
 
+  /** Re-authentication (before an export): ok only if `passphrase` opens the stored header. */
+  async checkPassphrase(passphrase: string): Promise<Result<void, VaultError>> {
+    if (!this.#key) return vaultError('locked');
+    if (passphrase === '') return vaultError('wrong-passphrase');
+    const opened = await this.#unwrapStored(passphrase);
+    if (!opened.ok) return opened;
+    opened.value.raw.fill(0);
+    return ok(undefined);
+  }
+
   async #unwrapStored(passphrase: string): Promise<Result<{ raw: Bytes; stored: string; header: VaultHeader }, VaultError>> {
     const stored = await guard(() => this.#store.readHeader());
     if (!stored.ok) return stored;

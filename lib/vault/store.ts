@@ -112,9 +112,31 @@ export class VaultStore {
     await this.db.put('records', record);
   }
 
+  /**
+   * Compare-and-swap of one record: writes `record` only if the stored one still has IV
+   * `expectedIv` (the IV is fresh for every write, so it names a version), in one transaction.
+   * false, and nothing written, when another writer got there first or the record is gone.
+   */
+  async replaceRecord(record: EncryptedRecord, expectedIv: Bytes): Promise<boolean> {
+    const tx = this.db.transaction('records', 'readwrite');
+    tx.done.catch(() => {});
+    const current = (await tx.store.get(record.id)) as { iv?: unknown } | undefined;
+    if (!(current?.iv instanceof Uint8Array) || !sameBytes(current.iv, expectedIv)) {
+      abortQuietly(tx);
+      return false;
+    }
+    await tx.store.put(record);
+    await tx.done;
+    return true;
+  }
+
   async deleteRecord(id: string): Promise<void> {
     await this.db.delete('records', id);
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function abortQuietly(tx: { abort(): void }): void {

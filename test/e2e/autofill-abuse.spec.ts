@@ -75,19 +75,16 @@ test('page scripts cannot press the extension buttons', async ({ context, page, 
   const enroll = page.getByTestId('cmc-enroll');
   await expect(enroll).toBeVisible();
 
-  // A page script finds the button through the open shadow root and clicks it: isTrusted is false.
-  const pressed = await page.evaluate(() => {
-    for (const el of document.querySelectorAll('*')) {
-      const button = el.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid="cmc-enroll"]');
-      if (button) {
-        button.click();
-        button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-        return true;
-      }
-    }
-    return false;
+  // A page script looks for our button: it sits in a closed shadow root, out of reach. It
+  // clicks the host instead: isTrusted is false, and the click reaches no button of ours.
+  const reached = await page.evaluate(() => {
+    const found = [...document.querySelectorAll('*')].some((el) => el.shadowRoot?.querySelector('[data-testid="cmc-enroll"]'));
+    const host = document.querySelector<HTMLElement>('[data-testid="cmc-enroll"]')!;
+    host.click();
+    host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    return found;
   });
-  expect(pressed).toBe(true);
+  expect(reached).toBe(false);
   // A trusted click would have shown a status synchronously; a synthetic one shows nothing.
   await expect(page.getByTestId('cmc-status')).toHaveCount(0);
   await expect(page.locator('#tfa-code')).toHaveValue('');

@@ -7,6 +7,7 @@ import { expect, getUserState, resetSandbox, setSandboxConfig, test } from './fi
 import { confirmPassword, submitPassword, type Ui } from '../sandbox/testkit/driver';
 import { createVault, lockVault, openPopup, popupBackupCodes, unlockIn } from './support/extension';
 import { enrollWithOneClick } from './support/cloudmc';
+import { pressOurButton } from './support/our-button';
 
 for (const ui of ['current', '2015'] as Ui[]) {
   for (const lang of ['en', 'fr'] as const) {
@@ -37,7 +38,7 @@ test('a backup code is offered on a click, filled, and marked used once the logi
   await page.goto(`${sandbox.origin}/login`);
   await submitPassword(page, 'alice');
   await page.locator('#mfa-use-backup').click();
-  await page.getByTestId('cmc-fill-backup').click();
+  await pressOurButton(page.getByTestId('cmc-fill-backup'));
   await expect(page.locator('#mfa-backup-code')).toHaveValue(backupCodes[0]!);
   await page.locator('#mfa-form button[type=submit]').click();
   await page.waitForURL('**/dashboard');
@@ -57,7 +58,7 @@ test('locked vault: "Unlock to fill your code" opens the unlock window, then the
   await page.goto(`${sandbox.origin}/login`);
   await submitPassword(page, 'alice');
   const unlockWindow = context.waitForEvent('page', (p) => p.url().includes('popup.html?unlock'));
-  await page.getByTestId('cmc-unlock').click();
+  await pressOurButton(page.getByTestId('cmc-unlock'));
   await unlockIn(await unlockWindow);
   await page.waitForURL('**/dashboard');
 });
@@ -94,10 +95,15 @@ test('login on one host, app on another: the code is given on the host the issue
   await page.goto(`${sandbox.origin}/profile/security`);
   await page.locator('#tfa-enable').click();
   await confirmPassword(page);
-  await page.getByTestId('cmc-enroll').click();
+  await pressOurButton(page.getByTestId('cmc-enroll'));
   await expect(page.getByTestId('cmc-status')).toContainText(/backup codes saved/i);
 
-  // Enrolled on localhost; the issuer names 127.0.0.1, where the challenge is.
+  // Enrolled on localhost; the issuer names 127.0.0.1, where the challenge is: another site,
+  // so the user allows it in the popup first (issue 10, item 9).
+  const popup = await openPopup(context, extensionId);
+  await popup.getByTestId('allow-issuer-site').click();
+  await expect(popup.getByTestId('allow-issuer-site')).toHaveCount(0);
+  await popup.close();
   await page.context().clearCookies();
   await page.goto(`${sandbox.altOrigin}/login`);
   await submitPassword(page, 'alice');

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, getUserState, setSandboxConfig, test } from './fixtures';
 import { confirmPassword, login } from '../sandbox/testkit/driver';
 import { createVault, expectCurrentCode, lockVault, openPopup, popupBackupCodes, unlockIn } from './support/extension';
+import { pressOurButton } from './support/our-button';
 
 async function openEnrollmentStep(page: import('@playwright/test').Page, origin: string) {
   await login(page, `${origin}/login`, 'alice');
@@ -28,7 +29,7 @@ test('locked vault: the click opens the unlock window and the enrollment finishe
   await openEnrollmentStep(page, sandbox.origin);
 
   const unlockWindow = context.waitForEvent('page', (p) => p.url().includes('popup.html?unlock'));
-  await page.getByTestId('cmc-enroll').click();
+  await pressOurButton(page.getByTestId('cmc-enroll'));
   await unlockIn(await unlockWindow);
   await expect(page.getByTestId('cmc-status')).toContainText(/backup codes saved/i);
   expect((await getUserState(sandbox, 'alice')).twoFactor.enabled).toBe(true);
@@ -38,7 +39,7 @@ test('a refused code is retried once with the clock measured from the portal', a
   await createVault(context, extensionId);
   await setSandboxConfig(sandbox, { clockOffsetSeconds: -120 });
   await openEnrollmentStep(page, sandbox.origin);
-  await page.getByTestId('cmc-enroll').click();
+  await pressOurButton(page.getByTestId('cmc-enroll'));
   await expect(page.getByTestId('cmc-status')).toContainText(/backup codes saved/i);
   const state = await getUserState(sandbox, 'alice');
   expect(state.twoFactor.enabled).toBe(true);
@@ -48,7 +49,7 @@ test('a refused code is retried once with the clock measured from the portal', a
 test('regenerate replaces the stored backup codes; disable marks the account; enrolling again replaces it', async ({ context, page, sandbox, extensionId }) => {
   await createVault(context, extensionId);
   await openEnrollmentStep(page, sandbox.origin);
-  await page.getByTestId('cmc-enroll').click();
+  await pressOurButton(page.getByTestId('cmc-enroll'));
   await expect(page.getByTestId('cmc-status')).toContainText(/backup codes saved/i);
   const first = (await getUserState(sandbox, 'alice')).twoFactor;
 
@@ -76,7 +77,7 @@ test('regenerate replaces the stored backup codes; disable marks the account; en
   await page.goto(`${sandbox.origin}/profile/security`);
   await page.locator('#tfa-enable').click();
   await confirmPassword(page);
-  await page.getByTestId('cmc-enroll').click();
+  await pressOurButton(page.getByTestId('cmc-enroll'));
   await expect(page.getByTestId('cmc-status')).toContainText(/backup codes saved/i);
   const second = (await getUserState(sandbox, 'alice')).twoFactor;
   expect(second.secret).not.toBe(first.secret);

@@ -6,6 +6,7 @@
 import { expect, getUserState, resetSandbox, test } from './fixtures';
 import { confirmPassword, login, securityPath, type Ui } from '../sandbox/testkit/driver';
 import { createVault, expectCurrentCode, openPopup, popupBackupCodes } from './support/extension';
+import { pressOurButton } from './support/our-button';
 
 const QR_MODES = ['img-data', 'img-url', 'canvas', 'svg'] as const;
 const USER = 'alice';
@@ -21,7 +22,7 @@ for (const ui of ['current', '2015'] as Ui[]) {
         await page.locator('#tfa-enable').click();
         await confirmPassword(page);
 
-        await page.getByTestId('cmc-enroll').click();
+        await pressOurButton(page.getByTestId('cmc-enroll'));
         await expect(page.getByTestId('cmc-status')).toContainText(/backup codes saved/i);
 
         const state = await getUserState(sandbox, USER);

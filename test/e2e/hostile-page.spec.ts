@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { expect, test, type Sandbox } from './fixtures';
 import { createVault, openPopup } from './support/extension';
+import { pressOurButton } from './support/our-button';
 
 const GENUINE = 'WMN2B6O54ADDPUHJ';
 const FAKE = 'MNMR4Z7KR6U4WC6T';
@@ -46,7 +47,7 @@ test('a fake QR beside the real one: the key written on the page does not match 
     `<code>${grouped(GENUINE)}</code><div><img alt="" src="${await qr(uri(sandbox.origin, FAKE))}"></div>` +
     `<input id="code" inputmode="numeric" maxlength="6"><button type="submit" class="btn-primary">Enable</button></form>`;
   await hostilePage(page, sandbox, body);
-  await page.getByTestId('cmc-enroll').click();
+  await pressOurButton(page.getByTestId('cmc-enroll'));
   await expect(page.getByTestId('cmc-status')).toHaveAttribute('data-tone', 'error');
   await expect(page.locator('#code')).toHaveValue('');
   expect(await storedAccounts(context, extensionId)).toBe(0);
@@ -62,7 +63,7 @@ test('a QR swapped at the click is read as swapped and refused against the writt
       // The page sees the click first (capture phase on document) and swaps the image at once.
       `<script>document.addEventListener('click', () => { document.getElementById('qr').src = ${JSON.stringify(fake)}; }, true)</script>`,
   );
-  await page.getByTestId('cmc-enroll').click();
+  await pressOurButton(page.getByTestId('cmc-enroll'));
   await expect(page.getByTestId('cmc-status')).toHaveAttribute('data-tone', 'error');
   await expect(page.locator('#code')).toHaveValue('');
   expect(await storedAccounts(context, extensionId)).toBe(0);
@@ -96,7 +97,7 @@ test('a code input hidden in a cross-origin frame: no enrollment step, no button
 test('the genuine step on the same hostile origin still works, and only its code reaches the page', async ({ context, page, sandbox, extensionId }) => {
   await createVault(context, extensionId);
   await hostilePage(page, sandbox, step(`<img alt="" src="${await qr(uri(sandbox.origin, GENUINE))}">`));
-  await page.getByTestId('cmc-enroll').click();
+  await pressOurButton(page.getByTestId('cmc-enroll'));
   await expect(page.locator('#code')).toHaveValue(/^\d{6}$/);
   // The page got a 6-digit code; the secret is nowhere in what the extension added to it.
   const added = await page.evaluate(() => {

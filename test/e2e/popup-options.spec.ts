@@ -89,6 +89,13 @@ test('exports: plaintext only after the warning; the encrypted file needs a conf
   await expect(warning).toContainText('Anyone with this file can generate your codes.');
   await warning.getByTestId('dialog-cancel').click();
   await expect(warning).toBeHidden();
+  // Every export asks the vault passphrase again (issue 10, item 8): a wrong one exports nothing.
+  await page.getByTestId('export-vault-passphrase').fill('not the passphrase');
+  await page.getByTestId('export-plain').click();
+  await warning.getByTestId('dialog-confirm').click();
+  await expect(warning).toContainText(/wrong passphrase/i);
+  await warning.getByTestId('dialog-cancel').click();
+  await page.getByTestId('export-vault-passphrase').fill(PASS);
   await page.getByTestId('export-plain').click();
   const [plain] = await Promise.all([page.waitForEvent('download'), warning.getByTestId('dialog-confirm').click()]);
   expect(plain.suggestedFilename()).toMatch(/^cloudmc-authenticator-otpauth-\d{4}-\d{2}-\d{2}\.txt$/);
@@ -99,6 +106,7 @@ test('exports: plaintext only after the warning; the encrypted file needs a conf
   await expect(page.getByText('Too short: use at least 10 characters.')).toBeVisible();
   await page.getByTestId('export-passphrase').fill('file passphrase 1');
   await page.getByTestId('export-confirm').fill('file passphrase 1');
+  await page.getByTestId('export-vault-passphrase').fill(PASS);
   const [enc] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-encrypted').click()]);
   const d = new Date();
   const stamp = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launchBrowser, test } from './fixtures';
-import { createVault, expectCurrentCode, openPopup, unlockIn } from './support/extension';
+import { PASSPHRASE, createVault, expectCurrentCode, openPopup, unlockIn } from './support/extension';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/https://charter.dev.cloudmc.io/:rwalker@cloudops.com?secret=${SECRET}&issuer=https://charter.dev.cloudmc.io/`;
@@ -69,6 +69,7 @@ test('an encrypted export opens in a new profile', async ({ context, extensionId
   await popup.goto(`chrome-extension://${extensionId}/options.html`);
   await popup.getByTestId('export-passphrase').fill('file passphrase 1');
   await popup.getByTestId('export-confirm').fill('file passphrase 1');
+  await popup.getByTestId('export-vault-passphrase').fill(PASSPHRASE);
   const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-encrypted').click()]);
   const file = (await download.path())!;
 

@@ -59,7 +59,10 @@ describe('shouldCorrect', () => {
     [-10_000, false],
     [10_001, true],
     [-10_001, true],
-    [3_600_000, true],
+    [300_000, true],
+    [-300_000, true],
+    [300_001, false],
+    [3_600_000, false], // beyond the ±5 minute cap (issue 10, item 5)
   ])('%i ms -> %s', (offset, expected) => {
     expect(shouldCorrect(offset)).toBe(expected);
   });

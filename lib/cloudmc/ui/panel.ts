@@ -1,9 +1,11 @@
 /**
  * A few buttons the extension puts after a page element (the account chooser, "Unlock to
- * fill your code", "Fill a backup code"). Only a person's click (isTrusted) runs an action:
- * page scripts cannot press our buttons.
+ * fill your code", "Fill a backup code"). Each button sits in its own closed shadow root,
+ * and only a person's deliberate click runs its action (see click-guard.ts): page scripts
+ * can neither press our buttons nor trick a person into pressing one they cannot see.
  */
-import { shadowHost } from './shadow';
+import { closedHost } from './shadow';
+import { guardClicks } from './click-guard';
 
 export interface PanelButton {
   label: string;
@@ -13,16 +15,23 @@ export interface PanelButton {
 
 /** Shows the buttons after `anchor`, in a group named `title`; returns what removes them. */
 export function showPanel(anchor: Element, title: string, buttons: PanelButton[], signal: AbortSignal): () => void {
-  const { host, content: group } = shadowHost(document.createElement('div'), { role: 'group', 'aria-label': title });
+  const group = document.createElement('div');
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', title);
+  const own = new AbortController();
+  const remove = () => {
+    own.abort();
+    group.remove();
+  };
+  signal.addEventListener('abort', remove);
   for (const b of buttons) {
     const button = document.createElement('button');
     button.textContent = b.label;
-    button.dataset.testid = b.testid;
-    button.addEventListener('click', (e) => e.isTrusted && b.onClick(), { signal });
-    group.append(button);
+    const { host, root } = closedHost(button, { type: 'button', 'data-testid': b.testid });
+    const guard = guardClicks(host, root, button, own.signal);
+    button.addEventListener('click', (e) => guard.allows(e) && b.onClick(), { signal: own.signal });
+    group.append(host);
   }
-  anchor.after(host);
-  const remove = () => host.remove();
-  signal.addEventListener('abort', remove);
+  anchor.after(group);
   return remove;
 }

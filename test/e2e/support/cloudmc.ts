@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import { expect, type Sandbox } from '../fixtures';
 import { confirmPassword, login, logout, securityPath, type Ui } from '../../sandbox/testkit/driver';
+import { pressOurButton } from './our-button';
 
 /** Logs `user` in (2FA off), enables 2FA with one click on the extension's button, logs out. */
 export async function enrollWithOneClick(page: Page, sandbox: Sandbox, user: string, ui: Ui = 'current', origin = sandbox.origin): Promise<void> {
@@ -9,7 +10,7 @@ export async function enrollWithOneClick(page: Page, sandbox: Sandbox, user: str
   await page.goto(origin + securityPath(ui));
   await page.locator('#tfa-enable').click();
   await confirmPassword(page);
-  await page.getByTestId('cmc-enroll').click();
+  await pressOurButton(page.getByTestId('cmc-enroll'));
   await expect(page.getByTestId('cmc-status')).toContainText(/backup codes saved/i);
   if (ui === 'current') await page.locator('#tfa-backup-codes .btn-primary').click();
   else await page.locator('#backup-codes-modal .modal-footer .btn-primary').click();

@@ -1,0 +1,58 @@
+/**
+ * Issue 10, item 5: the clock correction comes from the portal's own answer (no redirect
+ * followed) and is bounded: beyond ±5 minutes the codes keep the local clock.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { MAX_CORRECTION_MS, beyondCorrection, shouldCorrect } from '@/lib/otp/clock';
+
+const ORIGIN = 'https://charter.dev.cloudmc.io';
+const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
+
+function serverAt(offsetMs: number) {
+  const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response(null, { headers: { date: new Date(NOW + offsetMs).toUTCString() } }));
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+async function freshClock() {
+  vi.resetModules();
+  return import('@/lib/background/clock');
+}
+
+// Re-importing the module per test is slow on a loaded machine; nothing here waits on time.
+vi.setConfig({ testTimeout: 30_000 });
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => vi.unstubAllGlobals());
+
+describe('measureOffset', () => {
+  it('does not follow redirects', async () => {
+    const fetch = serverAt(60_000);
+    const clock = await freshClock();
+    await clock.measureOffset(ORIGIN, () => NOW);
+    expect(fetch.mock.calls[0]![1]).toMatchObject({ redirect: 'manual', credentials: 'omit' });
+  });
+
+  it('applies a correction of up to 5 minutes', async () => {
+    serverAt(4 * 60_000);
+    const clock = await freshClock();
+    await clock.measureOffset(ORIGIN, () => NOW);
+    expect(Math.abs(clock.offsetFor(ORIGIN) - 4 * 60_000)).toBeLessThanOrEqual(1000);
+  });
+
+  it.each([6 * 60_000, -6 * 60_000, 24 * 3600_000])('keeps the local clock for an offset of %d ms', async (offset) => {
+    serverAt(offset);
+    const clock = await freshClock();
+    expect(await clock.measureOffset(ORIGIN, () => NOW)).not.toBeNull();
+    expect(clock.offsetFor(ORIGIN)).toBe(0);
+  });
+});
+
+describe('the cap', () => {
+  it('corrects between 10 s and 5 minutes, warns beyond', () => {
+    expect(shouldCorrect(MAX_CORRECTION_MS)).toBe(true);
+    expect(shouldCorrect(MAX_CORRECTION_MS + 1)).toBe(false);
+    expect(beyondCorrection(-MAX_CORRECTION_MS - 1)).toBe(true);
+    expect(beyondCorrection(-MAX_CORRECTION_MS)).toBe(false);
+  });
+});
