@@ -12,8 +12,9 @@ import { PBKDF2_MIN_ITERATIONS, SALT_BYTES, importDataKey, newDataKeyBytes, reco
 import { vaultError, type VaultError } from './errors';
 import { VAULT_VERSION, checkKdf, headerFromJson, headerToJson, newHeader, openHeader } from './format';
 import { decryptRecord, type Account, type AccountList, type BrokenRecord } from './accounts';
+import { BACKUP_FORMAT } from './backup-format';
 
-export const BACKUP_FORMAT = 'cmc-authenticator-backup';
+export { BACKUP_FORMAT, isEncryptedBackup } from './backup-format';
 
 export async function exportBackup(
   accounts: readonly Account[],

@@ -56,6 +56,6 @@ export {
   type BrokenRecord,
   type NewAccount,
 } from './accounts';
-export { exportBackup, readBackup, BACKUP_FORMAT } from './backup';
+export { exportBackup, readBackup, BACKUP_FORMAT, isEncryptedBackup } from './backup';
 export { PBKDF2_MIN_ITERATIONS } from './crypto';
 export type { VaultError, VaultErrorCode } from './errors';
