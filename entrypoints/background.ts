@@ -68,6 +68,7 @@ export default defineBackground(() => {
         await Promise.all([enrollment.resume(), login.resume()]);
       },
       fillActiveTab: (id) => login.fillActiveTab(id),
+      decodeQr: (dataUrl) => decodeQrDataUrl(dataUrl),
     }),
     page: createPageHandlers({ enrollment, login, injectPageUi }),
     onRejected: (reason, sender) => console.warn('[cloudmc-authenticator] refused message', reason, sender.url),

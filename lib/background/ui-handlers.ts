@@ -7,12 +7,12 @@ import { createAccount, exportBackup, type Vault } from '../vault';
 import { originFromIssuer } from '../cloudmc/issuer';
 import { CLOUDMC_MATCHES } from '../cloudmc/sites';
 import { ReplyError, type UiHandlers } from '../messages/router';
-import type { AnswerOf, Settings, UiProtocol } from '../messages/protocol';
+import type { AnswerOf, ImportSource, Settings, UiProtocol } from '../messages/protocol';
 
 type UiAnswer<K extends keyof UiProtocol> = AnswerOf<UiProtocol, K>;
 import { unwrap } from './errors';
 import { accountView, backupView } from './views';
-import { planImport, plainExport, previewOf, readImportFile } from './transfer';
+import { planImport, plainExport, previewOf, readImport, type DecodeQr } from './transfer';
 
 export interface UiDeps {
   vault: () => Promise<Vault>;
@@ -35,9 +35,26 @@ export interface UiDeps {
   onUnlocked: () => Promise<void>;
   /** Fills an account's code into the active tab's challenge when that tab is its portal. */
   fillActiveTab: (id: string) => Promise<boolean>;
+  /** Reads the QR code in an image (data URL): Google Authenticator transfer images. */
+  decodeQr?: DecodeQr;
 }
 
 const MIN_PASSPHRASE = 10;
+
+/** The files of an import request: `files`, or the one-text form `file`. */
+function sourcesOf(file: unknown, files: unknown): ImportSource[] {
+  if (Array.isArray(files)) {
+    return files.map((f: unknown) => {
+      const { name, text, image } = (typeof f === 'object' && f !== null ? f : {}) as Record<string, unknown>;
+      return {
+        name: typeof name === 'string' ? name : '',
+        ...(typeof text === 'string' ? { text } : {}),
+        ...(typeof image === 'string' ? { image } : {}),
+      };
+    });
+  }
+  return typeof file === 'string' ? [{ name: 'This file', text: file }] : [];
+}
 
 export function createUiHandlers(deps: UiDeps): UiHandlers {
   const accounts = async () => unwrap(await (await deps.vault()).accounts.list()).accounts;
@@ -162,13 +179,17 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
         return { file: unwrap(await exportBackup(await accounts(), passphrase)) };
       }),
     'export.plain': () => active(async () => ({ text: plainExport(await accounts()) })),
-    'import.preview': ({ file, passphrase }) =>
-      active(async () => previewOf(planImport(await accounts(), await readImportFile(file, passphrase)))),
-    'import.apply': ({ file, passphrase }) =>
+    'import.preview': ({ file, files, passphrase }) =>
+      active(async () => {
+        const read = await readImport(sourcesOf(file, files), passphrase, deps.decodeQr);
+        return previewOf(planImport(await accounts(), read.accounts), read);
+      }),
+    'import.apply': ({ file, files, passphrase }) =>
       active(async (v) => {
-        const plan = planImport(await accounts(), await readImportFile(file, passphrase));
+        const read = await readImport(sourcesOf(file, files), passphrase, deps.decodeQr);
+        const plan = planImport(await accounts(), read.accounts);
         for (const a of plan.add) unwrap(await v.accounts.put(a));
-        return previewOf(plan);
+        return previewOf(plan, read);
       }),
   };
 }

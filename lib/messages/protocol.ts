@@ -58,6 +58,17 @@ export interface ImportPreview {
   add: Array<{ issuer: string; user: string; origin: string | null }>;
   /** Entries already in the vault (same secret and origin); they are skipped, never overwritten. */
   duplicates: Array<{ issuer: string; user: string; origin: string | null }>;
+  /** Entries of the file that are not imported (HOTP, Steam...), with why. */
+  skipped?: Array<{ issuer: string; user: string; reason: string }>;
+  /** What the user should know, e.g. a QR code of a Google Authenticator transfer is missing. */
+  warnings?: string[];
+}
+
+/** One file of an import: its text, or an image (data URL) holding a QR code. */
+export interface ImportSource {
+  name: string;
+  text?: string;
+  image?: string;
 }
 
 export interface UiProtocol {
@@ -105,9 +116,13 @@ export interface UiProtocol {
   'export.encrypted': { req: { passphrase: string }; res: { file: string } };
   /** Plaintext otpauth URIs, one a line: the UI must have warned the user first. */
   'export.plain': { req: {}; res: { text: string } };
-  /** `passphrase` is needed for an encrypted file, ignored for a URI list. */
-  'import.preview': { req: { file: string; passphrase?: string }; res: ImportPreview };
-  'import.apply': { req: { file: string; passphrase?: string }; res: ImportPreview };
+  /**
+   * `files`: texts (our backups, Aegis, 2FAS, Bitwarden, Authenticator extension, otpauth lists)
+   * and QR images (Google Authenticator transfer); `file` is the one-text form. `passphrase`
+   * opens the encrypted ones (one passphrase for the batch), ignored otherwise.
+   */
+  'import.preview': { req: { file?: string; files?: ImportSource[]; passphrase?: string }; res: ImportPreview };
+  'import.apply': { req: { file?: string; files?: ImportSource[]; passphrase?: string }; res: ImportPreview };
 }
 
 /** What the content script is told to do with the enrollment code it asked for. */
