@@ -16,6 +16,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     host_permissions: [...CLOUDMC_MATCHES],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Automatic backups (opt-in): asked for when the user turns them on in the options page.
+    optional_permissions: ['downloads'],
     commands: {
       'fill-code': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -12,6 +12,7 @@ import { loadOffsets, measureOffset, measuredRecently, offsetFor } from '@/lib/b
 import { createLogin } from '@/lib/background/login';
 import { injectPageUi, openUnlockWindow, sendToTab } from '@/lib/background/tabs';
 import { decodeQrDataUrl } from '@/lib/qr/decode';
+import { createAutoBackup, STORAGE_KEY as BACKUP_KEY, type DownloadsLike } from '@/lib/background/auto-backup';
 
 // Wiring only: the policy, the handlers and the vault live in lib/.
 export default defineBackground(() => {
@@ -19,8 +20,19 @@ export default defineBackground(() => {
 
   // Opened once per service-worker life; restores the unlocked state a restart interrupted.
   let vault: Promise<Vault> | undefined;
-  const getVault = () =>
-    (vault ??= openVault({ session: fromStorageArea(browser.storage.session) }).then(unwrap));
+  const getVault = (): Promise<Vault> =>
+    (vault ??= openVault({ session: fromStorageArea(browser.storage.session) })
+      .then(unwrap)
+      .then((v) => backup.watch(v)));
+
+  const backup = createAutoBackup({
+    load: async () => (await browser.storage.local.get(BACKUP_KEY))[BACKUP_KEY],
+    save: (value) => browser.storage.local.set({ [BACKUP_KEY]: value }),
+    downloads: async () =>
+      (await browser.permissions.contains({ permissions: ['downloads'] })) ? (browser.downloads as unknown as DownloadsLike) : null,
+    vault: getVault,
+    now: Date.now,
+  });
 
   const autoLock = createAutoLock({
     lock: async () => unwrap(await (await getVault()).session.lock()),
@@ -69,6 +81,7 @@ export default defineBackground(() => {
       },
       fillActiveTab: (id) => login.fillActiveTab(id),
       decodeQr: (dataUrl) => decodeQrDataUrl(dataUrl),
+      backup,
     }),
     page: createPageHandlers({ enrollment, login, injectPageUi }),
     onRejected: (reason, sender) => console.warn('[cloudmc-authenticator] refused message', reason, sender.url),

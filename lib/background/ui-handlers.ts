@@ -11,6 +11,9 @@ import type { AnswerOf, ImportSource, Settings, UiProtocol } from '../messages/p
 
 type UiAnswer<K extends keyof UiProtocol> = AnswerOf<UiProtocol, K>;
 import { unwrap } from './errors';
+import type { AutoBackup } from './auto-backup';
+import { aegisExport, printable } from './move-out';
+import { requirePassphrase } from './reauth';
 import { accountView, backupView } from './views';
 import { planImport, plainExport, previewOf, readImport, type DecodeQr } from './transfer';
 
@@ -35,6 +38,8 @@ export interface UiDeps {
   onUnlocked: () => Promise<void>;
   /** Fills an account's code into the active tab's challenge when that tab is its portal. */
   fillActiveTab: (id: string) => Promise<boolean>;
+  /** Automatic backups and backup health (lib/background/auto-backup.ts). */
+  backup?: AutoBackup;
   /** Reads the QR code in an image (data URL): Google Authenticator transfer images. */
   decodeQr?: DecodeQr;
 }
@@ -59,6 +64,11 @@ function sourcesOf(file: unknown, files: unknown): ImportSource[] {
 export function createUiHandlers(deps: UiDeps): UiHandlers {
   const accounts = async () => unwrap(await (await deps.vault()).accounts.list()).accounts;
   const view = (a: Parameters<typeof accountView>[0]) => accountView(a, deps.now(), deps.clockOffset(a.origin));
+
+  const backup = () => {
+    if (!deps.backup) throw new ReplyError('unavailable', 'Backups are not available here.');
+    return deps.backup;
+  };
 
   async function state() {
     return { state: unwrap(await (await deps.vault()).session.state()) };
@@ -176,7 +186,27 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
         if (passphrase.length < MIN_PASSPHRASE) {
           throw new ReplyError('weak-passphrase', `Use ${MIN_PASSPHRASE} characters or more.`);
         }
-        return { file: unwrap(await exportBackup(await accounts(), passphrase)) };
+        const list = await accounts();
+        const file = unwrap(await exportBackup(list, passphrase));
+        await deps.backup?.backedUp(list);
+        return { file };
+      }),
+    'export.aegis': ({ passphrase }) =>
+      active(async (v) => {
+        await requirePassphrase(v, passphrase);
+        return { file: aegisExport(await accounts()) };
+      }),
+    'export.printable': ({ passphrase }) =>
+      active(async (v) => {
+        await requirePassphrase(v, passphrase);
+        return { accounts: printable(await accounts()) };
+      }),
+    'backup.status': () => backup().status(),
+    'backup.setAuto': ({ enabled, keep }) => backup().setAuto({ enabled, keep }),
+    'backup.snapshot': () =>
+      active(async () => {
+        const { file, name } = await backup().snapshot();
+        return { file, name };
       }),
     'export.plain': () => active(async () => ({ text: plainExport(await accounts()) })),
     'import.preview': ({ file, files, passphrase }) =>

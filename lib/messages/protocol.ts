@@ -64,6 +64,22 @@ export interface ImportPreview {
   warnings?: string[];
 }
 
+/** Automatic backups and what is in no backup yet. */
+export interface BackupStatus {
+  /** Automatic backups are on. */
+  auto: boolean;
+  /** How many automatic backup files are kept. */
+  keep: number;
+  /** The Downloads sub-folder they go to. */
+  folder: string;
+  /** The last backup (automatic, or an encrypted export): when, and of how many accounts. */
+  last: { at: number; count: number } | null;
+  /** The last automatic save that failed, until one succeeds. */
+  error: { at: number; message: string } | null;
+  /** Accounts added or changed since the last backup. */
+  notBackedUp: number;
+}
+
 /** One file of an import: its text, or an image (data URL) holding a QR code. */
 export interface ImportSource {
   name: string;
@@ -114,6 +130,18 @@ export interface UiProtocol {
 
   /** An encrypted backup file (JSON text) under its own passphrase. */
   'export.encrypted': { req: { passphrase: string }; res: { file: string } };
+  /** Aegis plain JSON (to move back to a phone); `passphrase` is the vault's, typed again. */
+  'export.aegis': { req: { passphrase: string }; res: { file: string } };
+  /** What the printable page of QR codes shows; `passphrase` is the vault's, typed again. */
+  'export.printable': {
+    req: { passphrase: string };
+    res: { accounts: Array<{ name: string; uri: string; backupCodes: BackupCodeView[] }> };
+  };
+  'backup.status': { req: {}; res: BackupStatus };
+  /** Turn automatic backups on or off (the page asked for the `downloads` permission first). */
+  'backup.setAuto': { req: { enabled?: boolean; keep?: number }; res: BackupStatus };
+  /** A backup now, under the vault passphrase (the popup's one-click export): the file to save. */
+  'backup.snapshot': { req: {}; res: { file: string; name: string } };
   /** Plaintext otpauth URIs, one a line: the UI must have warned the user first. */
   'export.plain': { req: {}; res: { text: string } };
   /**
