@@ -12,6 +12,8 @@ export interface LaunchOptions {
   extensionPath?: string;
   /** More Chromium flags (the e2e tests map *.test host names to the sandbox). */
   args?: string[];
+  /** Where downloads land (Playwright names them by GUID); Playwright's temp folder by default. */
+  downloadsPath?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function launchWithExtension(userDataDir: string, options: LaunchOp
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless,
+    ...(options.downloadsPath ? { downloadsPath: options.downloadsPath } : {}),
     viewport: options.headless ? { width: 1280, height: 860 } : null,
     args: [
       `--disable-extensions-except=${extension}`,

@@ -78,13 +78,21 @@ function dataUrl(text: string): string {
   return `data:application/json;base64,${btoa(bin)}`;
 }
 
+/** How long a save may take before it is reported as failed. */
+const SAVE_TIMEOUT_MS = 60_000;
+
 /** Resolves when the download is complete; rejects with the browser's reason when interrupted. */
 function finished(downloads: DownloadsLike, id: number): Promise<void> {
   return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => {
+      downloads.onChanged.removeListener(listener);
+      reject(new Error('the download did not finish within a minute'));
+    }, SAVE_TIMEOUT_MS);
     const done = (state: string | undefined, error: string | undefined) => {
       if (state === 'complete') resolve();
       else if (state === 'interrupted') reject(new Error(`the download was interrupted (${error ?? 'unknown reason'})`));
       else return false;
+      clearTimeout(timeout);
       downloads.onChanged.removeListener(listener);
       return true;
     };
