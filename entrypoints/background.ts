@@ -82,6 +82,13 @@ export default defineBackground(() => {
       fillActiveTab: (id) => login.fillActiveTab(id),
       decodeQr: (dataUrl) => decodeQrDataUrl(dataUrl),
       backup,
+      captureTab: async () => {
+        const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+        if (tab?.windowId === undefined) throw new Error('no active tab');
+        const image = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+        return { image, name: `Screen of ${tab.url ? new URL(tab.url).host || 'this tab' : 'this tab'}` };
+      },
+      openOptions: () => browser.runtime.openOptionsPage(),
     }),
     page: createPageHandlers({ enrollment, login, injectPageUi }),
     onRejected: (reason, sender) => console.warn('[cloudmc-authenticator] refused message', reason, sender.url),

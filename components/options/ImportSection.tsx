@@ -58,6 +58,16 @@ export function ImportSection() {
     else void runPreview(next, '');
   };
 
+  // A transfer QR captured from a tab by the popup waits in the background: preview it.
+  useEffect(() => {
+    void ask({ type: 'import.pending' }).then((r) => {
+      if (r.ok && r.value.files.length > 0) {
+        setSources(r.value.files);
+        void runPreview(r.value.files, '');
+      }
+    });
+  }, []);
+
   // A screenshot pasted anywhere on the page (Ctrl+V) is read like an image file.
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {

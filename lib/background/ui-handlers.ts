@@ -38,6 +38,10 @@ export interface UiDeps {
   onUnlocked: () => Promise<void>;
   /** Fills an account's code into the active tab's challenge when that tab is its portal. */
   fillActiveTab: (id: string) => Promise<boolean>;
+  /** The active tab's visible area as a PNG data URL (tabs.captureVisibleTab). */
+  captureTab?: () => Promise<{ image: string; name: string }>;
+  /** Opens the options page (after a tab capture, to preview the import there). */
+  openOptions?: () => Promise<void>;
   /** Automatic backups and backup health (lib/background/auto-backup.ts). */
   backup?: AutoBackup;
   /** Reads the QR code in an image (data URL): Google Authenticator transfer images. */
@@ -64,6 +68,9 @@ function sourcesOf(file: unknown, files: unknown): ImportSource[] {
 export function createUiHandlers(deps: UiDeps): UiHandlers {
   const accounts = async () => unwrap(await (await deps.vault()).accounts.list()).accounts;
   const view = (a: Parameters<typeof accountView>[0]) => accountView(a, deps.now(), deps.clockOffset(a.origin));
+
+  /** A captured screen waiting for the options page (memory only, taken once). */
+  let pendingScreen: ImportSource | null = null;
 
   const backup = () => {
     if (!deps.backup) throw new ReplyError('unavailable', 'Backups are not available here.');
@@ -214,6 +221,23 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
         const read = await readImport(sourcesOf(file, files), passphrase, deps.decodeQr);
         return previewOf(planImport(await accounts(), read.accounts), read);
       }),
+    'import.captureTab': () =>
+      active(async () => {
+        if (!deps.captureTab || !deps.decodeQr) throw new ReplyError('unavailable', 'Capturing the screen is not available here.');
+        const shot = await deps.captureTab().catch((e: unknown) => {
+          throw new ReplyError('capture-failed', `This tab cannot be captured (${e instanceof Error ? e.message : String(e)}).`);
+        });
+        // Checked here so the popup can say at once when there is nothing to import.
+        await readImport([shot], undefined, deps.decodeQr);
+        pendingScreen = shot;
+        await deps.openOptions?.();
+        return {};
+      }),
+    'import.pending': async () => {
+      const files = pendingScreen ? [pendingScreen] : [];
+      pendingScreen = null;
+      return { files };
+    },
     'import.apply': ({ file, files, passphrase }) =>
       active(async (v) => {
         const read = await readImport(sourcesOf(file, files), passphrase, deps.decodeQr);

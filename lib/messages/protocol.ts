@@ -150,6 +150,13 @@ export interface UiProtocol {
    * opens the encrypted ones (one passphrase for the batch), ignored otherwise.
    */
   'import.preview': { req: { file?: string; files?: ImportSource[]; passphrase?: string }; res: ImportPreview };
+  /**
+   * The popup's "import the transfer QR shown on this tab": the background captures the active
+   * tab, checks that it shows an authenticator QR, keeps the image and opens the options page.
+   */
+  'import.captureTab': { req: {}; res: {} };
+  /** The options page takes what 'import.captureTab' kept (once). */
+  'import.pending': { req: {}; res: { files: ImportSource[] } };
   'import.apply': { req: { file?: string; files?: ImportSource[]; passphrase?: string }; res: ImportPreview };
 }
 
