@@ -8,7 +8,8 @@ import type { Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { expect, test } from './fixtures';
 import { Secret, TOTP } from 'otpauth';
-import { createVault, openPopup } from './support/extension';
+import { readFile } from 'node:fs/promises';
+import { createVault, openPopup, PASSPHRASE } from './support/extension';
 import { aegisVault, base32, gaMigrationUri, twoFasBackup } from '../unit/support/app-exports';
 
 const bytes = (seed: number, n = 20) => Uint8Array.from({ length: n }, (_, i) => (seed * 31 + i * 7) % 256);
@@ -117,4 +118,64 @@ test('an encrypted Aegis vault and an encrypted 2FAS backup: passphrase, preview
     { user: 'bob', secret: base32(bytes(5)), algorithm: 'SHA256' },
     { user: 'carol', secret: base32(bytes(6)) },
   ]);
+});
+
+test('drag-and-drop a Bitwarden export and paste a screenshot of a transfer QR', async ({ context, page, extensionId }) => {
+  const bitwarden = JSON.stringify({
+    encrypted: false,
+    items: [{ type: 1, name: 'Mail', login: { username: 'dan@example.com', totp: base32(bytes(7)) } }],
+  });
+  const png = await QRCode.toBuffer(gaMigrationUri([{ secret: bytes(8), name: 'erin', issuer: 'Chat' }]), { type: 'png', margin: 4, scale: 6 });
+  await createVault(context, extensionId);
+  await openOptions(page, extensionId);
+
+  await page.getByTestId('import-drop').evaluate((zone, text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'bitwarden_export.json', { type: 'application/json' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bitwarden);
+  await expect(page.getByTestId('import-add')).toHaveCount(1);
+  await expect(page.getByTestId('import-add')).toContainText('dan@example.com');
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('import-status')).toContainText('1');
+
+  await page.evaluate((b64) => {
+    const bin = atob(b64);
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(bin, (c) => c.charCodeAt(0))], 'image.png', { type: 'image/png' }));
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, png.toString('base64'));
+  await expect(page.getByTestId('import-add')).toHaveCount(1);
+  await expect(page.getByTestId('import-add')).toContainText('erin');
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('import-status')).toContainText('1');
+
+  await expectAccounts(page, extensionId, [
+    { user: 'dan@example.com', secret: base32(bytes(7)) },
+    { user: 'erin', secret: base32(bytes(8)) },
+  ]);
+});
+
+test('exports to move out ask for the vault passphrase again: Aegis JSON and the printable QR page', async ({ context, page, extensionId }) => {
+  await createVault(context, extensionId);
+  await openOptions(page, extensionId);
+  await page.getByTestId('import-file').setInputFiles([{ name: 'list.txt', mimeType: 'text/plain', buffer: Buffer.from(`otpauth://totp/Shop:bob?secret=${base32(bytes(9))}&issuer=Shop\n`) }]);
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('import-status')).toContainText('1');
+
+  await page.getByTestId('export-aegis').click();
+  await expect(page.locator('#export-reauth-msg')).toHaveText('Enter your passphrase.');
+  await page.getByTestId('export-reauth').fill('not the passphrase');
+  await page.getByTestId('export-aegis').click();
+  await expect(page.locator('#export-reauth-msg')).toContainText('Wrong passphrase');
+  await page.getByTestId('export-reauth').fill(PASSPHRASE);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-aegis').click()]);
+  const aegis = JSON.parse(await readFile((await download.path())!, 'utf8')) as { db: { entries: Array<{ name: string; issuer: string; info: { secret: string } }> } };
+  expect(aegis.db.entries.map((e) => [e.name, e.issuer, e.info.secret])).toEqual([['bob', 'Shop', base32(bytes(9))]]);
+
+  await page.getByTestId('export-reauth').fill(PASSPHRASE);
+  await page.getByTestId('export-print').click();
+  await expect(page.getByTestId('print-account')).toHaveCount(1);
+  await expect(page.getByTestId('print-account')).toContainText('Shop');
+  await expect(page.getByTestId('print-account').locator('svg')).toBeVisible();
 });
