@@ -5,7 +5,15 @@ import { LOOPBACK_MATCHES, builtInMatches } from './lib/cloudmc/sites';
 // Host access is the least that works (DESIGN.md rule 7): the store build (`wxt build`) knows
 // CloudMC's own domains; the sandbox build (`wxt build --mode sandbox`, in .output/*-sandbox)
 // adds the loopback origins. Resellers' own domains (https, or loopback) are granted at run time.
+/**
+ * e2e only: Chromium under automation cannot answer its permission prompt, so the automatic-
+ * backup spec runs a variant built with CMC_E2E_GRANT_DOWNLOADS=1 where `downloads` is granted
+ * at install; a sandbox-mode build written to .output/chrome-mv3-downloads and never shipped.
+ */
+const grantDownloads = process.env.CMC_E2E_GRANT_DOWNLOADS === '1';
+
 export default defineConfig({
+  ...(grantDownloads ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-downloads' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   // MV3 for Firefox too: the same storage.session, alarms and optional host permissions.
   manifestVersion: 3,
@@ -23,10 +31,12 @@ export default defineConfig({
     // the open padlock while the vault is unlocked (lib/background/toolbar.ts).
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', ...(grantDownloads ? ['downloads'] : [])],
     host_permissions: builtInMatches(mode),
     // No plain http beyond loopback: the browser itself refuses to grant it.
     optional_host_permissions: ['https://*/*', ...LOOPBACK_MATCHES],
+    // Automatic backups (opt-in): asked for when the user turns them on in the options page.
+    optional_permissions: ['downloads'],
     commands: {
       'fill-code': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, UiProtocol } from '@/lib/messages/protocol';
 import { errorText, isLockedError, useApi } from './api';
 import { hostOf, isBareSecret, normalizeOrigin } from './format';
+import { ScreenImport } from './ScreenImport';
 
 interface Props {
   onAdded(a: AccountView): void;
@@ -52,6 +53,7 @@ export function AddAccount({ onAdded, onCancel, onLocked }: Props) {
     <form class="pane" onSubmit={submit} noValidate aria-labelledby="add-title">
       <h2 id="add-title">{t('addTitle')}</h2>
       <ScanPage />
+      <ScreenImport />
       <p class="divider">
         <span>{t('orByHand')}</span>
       </p>

@@ -6,6 +6,7 @@ import { errorText, isLockedError, useApi } from './api';
 import { AccountList } from './Accounts';
 import { AddAccount } from './AddAccount';
 import { BackupCodes } from './BackupCodes';
+import { BackupHealth } from './BackupHealth';
 import { ConfirmDialog } from './Dialog';
 import { ReplacedAccounts } from './ReplacedAccounts';
 import { IssuerSites } from './IssuerSites';
@@ -157,6 +158,7 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
             {t('brokenRecords', broken)}
           </p>
         )}
+        {view.kind === 'list' && accounts && accounts.length > 0 && <BackupHealth accounts={accounts.length} />}
         {view.kind === 'add' && (
           <AddAccount
             onCancel={() => setView({ kind: 'list' })}

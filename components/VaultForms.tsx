@@ -44,6 +44,7 @@ export function CreateVault({ onDone }: { onDone: (state: VaultState) => void })
       </div>
       <h2>{t('createTitle')}</h2>
       <p class="muted">{t('createWhy', MIN_PASSPHRASE)}</p>
+      <p class="muted small" data-testid="first-run-where">{t('vaultWhere')}</p>
       <label for="new-pass">{t('newPassphrase')}</label>
       <input
         id="new-pass"

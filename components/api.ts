@@ -30,6 +30,8 @@ export interface Api {
   removeSite(pattern: string): Promise<Reply<{ granted: string[] }>>;
   /** Asks the browser for the host permission of `pattern` (needs the click's user gesture). */
   requestSite(pattern: string): Promise<boolean>;
+  /** Asks the browser for an optional API permission (e.g. 'downloads'); needs a user gesture. */
+  requestPermission(permission: 'downloads'): Promise<boolean>;
   /** Closes this window (the unlock window the background opened). */
   close(): void;
   now(): number;

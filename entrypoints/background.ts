@@ -14,6 +14,7 @@ import { injectPageUi, openUnlockWindow, sendToTab } from '@/lib/background/tabs
 import { decodeQrDataUrl } from '@/lib/qr/decode';
 import { showLockState } from '@/lib/background/toolbar';
 import { forgetClosedTabs, forgetOnLock } from '@/lib/background/forget';
+import { createAutoBackup, STORAGE_KEY as BACKUP_KEY, type DownloadsLike } from '@/lib/background/auto-backup';
 
 // Wiring only: the policy, the handlers and the vault live in lib/.
 export default defineBackground(() => {
@@ -21,7 +22,7 @@ export default defineBackground(() => {
 
   // Opened once per service-worker life; restores the unlocked state a restart interrupted.
   let vault: Promise<Vault> | undefined;
-  const getVault = () =>
+  const getVault = (): Promise<Vault> =>
     (vault ??= openVault({ session: fromStorageArea(browser.storage.session) })
       .then(unwrap)
       .then((v) => {
@@ -29,8 +30,17 @@ export default defineBackground(() => {
         v.session.onLock(() => void showLockState(false));
         void showLockState(v.session.isUnlocked());
         forgetOnLock(v.session, [login, enrollment]);
-        return v;
+        return backup.watch(v);
       }));
+
+  const backup = createAutoBackup({
+    load: async () => (await browser.storage.local.get(BACKUP_KEY))[BACKUP_KEY],
+    save: (value) => browser.storage.local.set({ [BACKUP_KEY]: value }),
+    downloads: async () =>
+      (await browser.permissions.contains({ permissions: ['downloads'] })) ? (browser.downloads as unknown as DownloadsLike) : null,
+    vault: getVault,
+    now: Date.now,
+  });
 
   const autoLock = createAutoLock({
     lock: async () => unwrap(await (await getVault()).session.lock()),
@@ -81,6 +91,15 @@ export default defineBackground(() => {
         await Promise.all([enrollment.resume(), login.resume()]);
       },
       fillActiveTab: (id) => login.fillActiveTab(id),
+      decodeQr: (dataUrl) => decodeQrDataUrl(dataUrl),
+      backup,
+      captureTab: async () => {
+        const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+        if (tab?.windowId === undefined) throw new Error('no active tab');
+        const image = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+        return { image, name: `Screen of ${tab.url ? new URL(tab.url).host || 'this tab' : 'this tab'}` };
+      },
+      openOptions: () => browser.runtime.openOptionsPage(),
     }),
     page: createPageHandlers({ enrollment, login, injectPageUi }),
     onRejected: (reason, sender) => console.warn('[cloudmc-authenticator] refused message', reason, sender.url),

@@ -20,6 +20,8 @@ export interface LaunchOptions {
   args?: string[];
   /** Headless page size; 1280x860 by default (the tour takes store screenshots at 1280x800). */
   viewport?: { width: number; height: number };
+  /** Where downloads land (Playwright names them by GUID); Playwright's temp folder by default. */
+  downloadsPath?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function launchWithExtension(userDataDir: string, options: LaunchOp
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless,
+    ...(options.downloadsPath ? { downloadsPath: options.downloadsPath } : {}),
     viewport: options.headless ? (options.viewport ?? { width: 1280, height: 860 }) : null,
     args: [
       `--disable-extensions-except=${extension}`,

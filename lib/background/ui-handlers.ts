@@ -8,13 +8,16 @@ import { createAccount, exportBackup, type Vault } from '../vault';
 import { originFromIssuer } from '../cloudmc/issuer';
 import { CLOUDMC_MATCHES } from '../cloudmc/sites';
 import { ReplyError, type UiHandlers } from '../messages/router';
-import { MIN_PASSPHRASE, type AnswerOf, type Settings, type UiProtocol } from '../messages/protocol';
+import { MIN_PASSPHRASE, type AnswerOf, type ImportSource, type Settings, type UiProtocol } from '../messages/protocol';
 
 type UiAnswer<K extends keyof UiProtocol> = AnswerOf<UiProtocol, K>;
 import { unwrap } from './errors';
+import type { AutoBackup } from './auto-backup';
+import { aegisExport, printable } from './move-out';
+import { requirePassphrase } from './reauth';
 import { restoreCodes } from '../vault/code-history';
 import { accountView, backupView, issuerSiteOf } from './views';
-import { planImport, plainExport, previewOf, readImportFile } from './transfer';
+import { planImport, plainExport, previewOf, readImport, type DecodeQr } from './transfer';
 
 export interface UiDeps {
   vault: () => Promise<Vault>;
@@ -37,12 +40,43 @@ export interface UiDeps {
   onUnlocked: () => Promise<void>;
   /** Fills an account's code into the active tab's challenge when that tab is its portal. */
   fillActiveTab: (id: string) => Promise<boolean>;
+  /** The active tab's visible area as a PNG data URL (tabs.captureVisibleTab). */
+  captureTab?: () => Promise<{ image: string; name: string }>;
+  /** Opens the options page (after a tab capture, to preview the import there). */
+  openOptions?: () => Promise<void>;
+  /** Automatic backups and backup health (lib/background/auto-backup.ts). */
+  backup?: AutoBackup;
+  /** Reads the QR code in an image (data URL): Google Authenticator transfer images. */
+  decodeQr?: DecodeQr;
 }
 
+
+/** The files of an import request: `files`, or the one-text form `file`. */
+function sourcesOf(file: unknown, files: unknown): ImportSource[] {
+  if (Array.isArray(files)) {
+    return files.map((f: unknown) => {
+      const { name, text, image } = (typeof f === 'object' && f !== null ? f : {}) as Record<string, unknown>;
+      return {
+        name: typeof name === 'string' ? name : '',
+        ...(typeof text === 'string' ? { text } : {}),
+        ...(typeof image === 'string' ? { image } : {}),
+      };
+    });
+  }
+  return typeof file === 'string' ? [{ name: 'This file', text: file }] : [];
+}
 
 export function createUiHandlers(deps: UiDeps): UiHandlers {
   const accounts = async () => unwrap(await (await deps.vault()).accounts.list()).accounts;
   const view = (a: Parameters<typeof accountView>[0]) => accountView(a, deps.now(), deps.clockOffset(a.origin));
+
+  /** A captured screen waiting for the options page (memory only, taken once). */
+  let pendingScreen: ImportSource | null = null;
+
+  const backup = () => {
+    if (!deps.backup) throw new ReplyError('unavailable', 'Backups are not available here.');
+    return deps.backup;
+  };
 
   async function state() {
     return { state: unwrap(await (await deps.vault()).session.state()) };
@@ -196,24 +230,65 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
 
     'export.encrypted': ({ vaultPassphrase, passphrase }) =>
       active(async (v) => {
-        unwrap(await v.session.checkPassphrase(String(vaultPassphrase ?? '')));
+        await requirePassphrase(v, vaultPassphrase);
         if (passphrase.length < MIN_PASSPHRASE) {
           throw new ReplyError('weak-passphrase', `Use ${MIN_PASSPHRASE} characters or more.`);
         }
-        return { file: unwrap(await exportBackup(await accounts(), passphrase)) };
+        const list = await accounts();
+        const file = unwrap(await exportBackup(list, passphrase));
+        await deps.backup?.backedUp(list);
+        return { file };
+      }),
+    'export.aegis': ({ vaultPassphrase }) =>
+      active(async (v) => {
+        await requirePassphrase(v, vaultPassphrase);
+        return { file: aegisExport(await accounts()) };
+      }),
+    'export.printable': ({ vaultPassphrase }) =>
+      active(async (v) => {
+        await requirePassphrase(v, vaultPassphrase);
+        return { accounts: printable(await accounts()) };
+      }),
+    'backup.status': () => backup().status(),
+    'backup.setAuto': ({ enabled, keep }) => backup().setAuto({ enabled, keep }),
+    'backup.snapshot': () =>
+      active(async () => {
+        const { file, name } = await backup().snapshot();
+        return { file, name };
       }),
     'export.plain': ({ vaultPassphrase }) =>
       active(async (v) => {
-        unwrap(await v.session.checkPassphrase(String(vaultPassphrase ?? '')));
+        await requirePassphrase(v, vaultPassphrase);
         return { text: plainExport(await accounts()) };
       }),
-    'import.preview': ({ file, passphrase }) =>
-      active(async () => previewOf(planImport(await accounts(), await readImportFile(file, passphrase)))),
-    'import.apply': ({ file, passphrase }) =>
+    'import.preview': ({ file, files, passphrase }) =>
+      active(async () => {
+        const read = await readImport(sourcesOf(file, files), passphrase, deps.decodeQr);
+        return previewOf(planImport(await accounts(), read.accounts), read);
+      }),
+    'import.captureTab': () =>
+      active(async () => {
+        if (!deps.captureTab || !deps.decodeQr) throw new ReplyError('unavailable', 'Capturing the screen is not available here.');
+        const shot = await deps.captureTab().catch((e: unknown) => {
+          throw new ReplyError('capture-failed', `This tab cannot be captured (${e instanceof Error ? e.message : String(e)}).`);
+        });
+        // Checked here so the popup can say at once when there is nothing to import.
+        await readImport([shot], undefined, deps.decodeQr);
+        pendingScreen = shot;
+        await deps.openOptions?.();
+        return {};
+      }),
+    'import.pending': async () => {
+      const files = pendingScreen ? [pendingScreen] : [];
+      pendingScreen = null;
+      return { files };
+    },
+    'import.apply': ({ file, files, passphrase }) =>
       active(async (v) => {
-        const plan = planImport(await accounts(), await readImportFile(file, passphrase));
+        const read = await readImport(sourcesOf(file, files), passphrase, deps.decodeQr);
+        const plan = planImport(await accounts(), read.accounts);
         for (const a of plan.add) unwrap(await v.accounts.put(a));
-        return previewOf(plan);
+        return previewOf(plan, read);
       }),
   };
 }

@@ -70,6 +70,33 @@ export interface ImportPreview {
   add: Array<{ issuer: string; user: string; origin: string | null }>;
   /** Entries already in the vault (same secret and origin); they are skipped, never overwritten. */
   duplicates: Array<{ issuer: string; user: string; origin: string | null }>;
+  /** Entries of the file that are not imported (HOTP, Steam...), with why. */
+  skipped?: Array<{ issuer: string; user: string; reason: string }>;
+  /** What the user should know, e.g. a QR code of a Google Authenticator transfer is missing. */
+  warnings?: string[];
+}
+
+/** Automatic backups and what is in no backup yet. */
+export interface BackupStatus {
+  /** Automatic backups are on. */
+  auto: boolean;
+  /** How many automatic backup files are kept. */
+  keep: number;
+  /** The Downloads sub-folder they go to. */
+  folder: string;
+  /** The last backup (automatic, or an encrypted export): when, and of how many accounts. */
+  last: { at: number; count: number } | null;
+  /** The last automatic save that failed, until one succeeds. */
+  error: { at: number; message: string } | null;
+  /** Accounts added or changed since the last backup. */
+  notBackedUp: number;
+}
+
+/** One file of an import: its text, or an image (data URL) holding a QR code. */
+export interface ImportSource {
+  name: string;
+  text?: string;
+  image?: string;
 }
 
 export interface UiProtocol {
@@ -127,15 +154,42 @@ export interface UiProtocol {
   'sites.enable': { req: { pattern: string }; res: { enabled: boolean } };
 
   /**
-   * An encrypted backup file (JSON text) under its own passphrase. Every export needs the
-   * vault passphrase again (`vaultPassphrase`), as password managers do.
+   * Every export needs the vault passphrase typed again (`vaultPassphrase`), as password
+   * managers do. An encrypted backup file (JSON text) under its own `passphrase`:
    */
   'export.encrypted': { req: { vaultPassphrase: string; passphrase: string }; res: { file: string } };
+  /** Aegis plain JSON (to move back to a phone). */
+  'export.aegis': { req: { vaultPassphrase: string }; res: { file: string } };
+  /** What the printable page of QR codes shows. */
+  'export.printable': {
+    req: { vaultPassphrase: string };
+    res: { accounts: Array<{ name: string; uri: string; backupCodes: BackupCodeView[] }> };
+  };
+  'backup.status': { req: {}; res: BackupStatus };
+  /** Turn automatic backups on or off (the page asked for the `downloads` permission first). */
+  'backup.setAuto': { req: { enabled?: boolean; keep?: number }; res: BackupStatus };
+  /**
+   * A backup now, under the vault passphrase itself (the popup's one-click export): it opens
+   * with the passphrase that opens the vault, so it hands out nothing the vault does not; no
+   * re-entry asked.
+   */
+  'backup.snapshot': { req: {}; res: { file: string; name: string } };
   /** Plaintext otpauth URIs, one a line: the UI must have warned the user first. */
   'export.plain': { req: { vaultPassphrase: string }; res: { text: string } };
-  /** `passphrase` is needed for an encrypted file, ignored for a URI list. */
-  'import.preview': { req: { file: string; passphrase?: string }; res: ImportPreview };
-  'import.apply': { req: { file: string; passphrase?: string }; res: ImportPreview };
+  /**
+   * `files`: texts (our backups, Aegis, 2FAS, Bitwarden, Authenticator extension, otpauth lists)
+   * and QR images (Google Authenticator transfer); `file` is the one-text form. `passphrase`
+   * opens the encrypted ones (one passphrase for the batch), ignored otherwise.
+   */
+  'import.preview': { req: { file?: string; files?: ImportSource[]; passphrase?: string }; res: ImportPreview };
+  /**
+   * The popup's "import the transfer QR shown on this tab": the background captures the active
+   * tab, checks that it shows an authenticator QR, keeps the image and opens the options page.
+   */
+  'import.captureTab': { req: {}; res: {} };
+  /** The options page takes what 'import.captureTab' kept (once). */
+  'import.pending': { req: {}; res: { files: ImportSource[] } };
+  'import.apply': { req: { file?: string; files?: ImportSource[]; passphrase?: string }; res: ImportPreview };
 }
 
 /** What the content script is told to do with the enrollment code it asked for. */

@@ -29,6 +29,7 @@ export function createApi(): Api {
       return r;
     },
     requestSite: (pattern) => browser.permissions.request({ origins: [pattern] }).catch(() => false),
+    requestPermission: (permission) => browser.permissions.request({ permissions: [permission] }).catch(() => false),
     close: () => window.close(),
     now: Date.now,
   };

@@ -10,10 +10,13 @@ import { ok, type Result } from '../result';
 import { fromBase64, toBase64, utf8 } from './bytes';
 import { PBKDF2_MIN_ITERATIONS, SALT_BYTES, importDataKey, newDataKeyBytes, recordAad, seal } from './crypto';
 import { vaultError, type VaultError } from './errors';
-import { VAULT_VERSION, checkKdf, headerFromJson, headerToJson, newHeader, openHeader } from './format';
+import { VAULT_VERSION, checkKdf, headerFromJson, headerToJson, newHeader, openHeader, parseHeader } from './format';
+import { dataKeyOf, guard, type VaultSession } from './session';
+import type { VaultStore } from './store';
 import { decryptRecord, type Account, type AccountList, type BrokenRecord } from './accounts';
+import { BACKUP_FORMAT } from './backup-format';
 
-export const BACKUP_FORMAT = 'cmc-authenticator-backup';
+export { BACKUP_FORMAT, isEncryptedBackup } from './backup-format';
 
 export async function exportBackup(
   accounts: readonly Account[],
@@ -70,3 +73,26 @@ export async function readBackup(file: string, passphrase: string): Promise<Resu
   }
   return ok({ accounts, broken });
 }
+
+/**
+ * The vault itself as a backup file: the stored header (so it opens with the vault passphrase,
+ * as it stood when the file was written) and every account sealed afresh under the vault's
+ * data key. Automatic backups and the popup's one-click export write this: no passphrase to
+ * type, nothing weaker than the vault in the profile. Needs the vault unlocked.
+ */
+export async function snapshotBackup(store: VaultStore, session: VaultSession, accounts: readonly Account[]): Promise<Result<string, VaultError>> {
+  const key = dataKeyOf(session);
+  if (!key) return vaultError('locked');
+  const stored = await guard(() => store.readHeader());
+  if (!stored.ok) return stored;
+  const header = await parseHeader(stored.value);
+  if (!header.ok) return header;
+  const records = await Promise.all(
+    accounts.map(async (a) => {
+      const { iv, ct } = await seal(key, utf8(JSON.stringify(a)), recordAad(a.id, VAULT_VERSION));
+      return { id: a.id, iv: toBase64(iv), ct: toBase64(ct) };
+    }),
+  );
+  return ok(JSON.stringify({ format: BACKUP_FORMAT, header: await headerToJson(header.value), records }, null, 1));
+}
+

@@ -11,7 +11,8 @@
  * The data key never leaves this module except as raw bytes in the injected session storage.
  */
 import { ok, type Result } from '../result';
-import { AccountRepository } from './accounts';
+import { AccountRepository, type Account } from './accounts';
+import { snapshotBackup } from './backup';
 import { vaultError, type VaultError } from './errors';
 import { VaultSession, guard, type SessionStorageLike } from './session';
 import { DEFAULT_DB_NAME, VaultStore } from './store';
@@ -19,6 +20,8 @@ import { DEFAULT_DB_NAME, VaultStore } from './store';
 export interface Vault {
   readonly session: VaultSession;
   readonly accounts: AccountRepository;
+  /** These accounts as a backup file that opens with the vault passphrase (needs unlocked). */
+  snapshot(accounts: readonly Account[]): Promise<Result<string, VaultError>>;
   /** Closes the database connection; the objects are unusable afterwards. */
   close(): void;
 }
@@ -40,7 +43,12 @@ export async function openVault(options: OpenVaultOptions): Promise<Result<Vault
   const session = new VaultSession(store.value, options.session, { storageKey: `${dbName}:dataKey` });
   await session.restore();
   const accounts = new AccountRepository(store.value, session, options.now);
-  return ok({ session, accounts, close: () => store.value.close() });
+  return ok({
+    session,
+    accounts,
+    snapshot: (list) => snapshotBackup(store.value, session, list),
+    close: () => store.value.close(),
+  });
 }
 
 export { fromStorageArea, type SessionStorageLike, type VaultState, type CreateOptions } from './session';
@@ -56,6 +64,6 @@ export {
   type BrokenRecord,
   type NewAccount,
 } from './accounts';
-export { exportBackup, readBackup, BACKUP_FORMAT } from './backup';
+export { exportBackup, readBackup, BACKUP_FORMAT, isEncryptedBackup } from './backup';
 export { PBKDF2_MIN_ITERATIONS } from './crypto';
 export type { VaultError, VaultErrorCode } from './errors';

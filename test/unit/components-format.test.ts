@@ -10,7 +10,7 @@ import {
   normalizeOrigin,
   searchText,
 } from '@/components/format';
-import { isEncryptedBackup } from '@/components/Options';
+import { needsPassphrase as isEncryptedBackup } from '@/lib/import/detect';
 import type { AccountView } from '@/lib/messages/protocol';
 
 const account = (over: Partial<AccountView> = {}): AccountView => ({
@@ -85,7 +85,8 @@ describe('inputs', () => {
   });
   it('recognises an encrypted backup file', () => {
     expect(isEncryptedBackup(JSON.stringify({ format: 'cmc-authenticator-backup', records: [] }))).toBe(true);
-    expect(isEncryptedBackup(JSON.stringify({ format: 'cloudmc-authenticator-backup' }))).toBe(true);
+    // One name (lib/vault/backup-format.ts): the background decrypts nothing else.
+    expect(isEncryptedBackup(JSON.stringify({ format: 'cloudmc-authenticator-backup' }))).toBe(false);
     expect(isEncryptedBackup('otpauth://totp/a?secret=JBSWY3DPEHPK3PXP')).toBe(false);
     expect(isEncryptedBackup('{"format":"other"}')).toBe(false);
     expect(isEncryptedBackup('null')).toBe(false);
