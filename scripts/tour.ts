@@ -75,7 +75,8 @@ const steps: Array<{ name: string; run: (s: TourState) => Promise<Outcome> }> = 
     async run(state) {
       const { page } = state;
       if (!(await appears(page, 'cmc-enroll'))) return notYet('no "Add to CloudMC Authenticator" button yet');
-      await page.getByTestId('cmc-enroll').click();
+      // Our buttons take clicks once shown for 500 ms (click-guard.ts); the host says when.
+      await page.locator('[data-testid="cmc-enroll"][data-armed="true"]').click();
       await page.locator('#tfa-backup-codes .backup-codes li').first().waitFor();
       await page.getByTestId('cmc-status').waitFor();
       state.enrolled = true;

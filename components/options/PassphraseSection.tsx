@@ -13,6 +13,7 @@ export function PassphraseSection() {
   const [busy, setBusy] = useState(false);
   const pair = usePair();
   const currentRef = useRef<HTMLInputElement>(null);
+  const [reencrypt, setReencrypt] = useState(false);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -24,7 +25,7 @@ export function PassphraseSection() {
     }
     if (!pair.check()) return;
     setBusy(true);
-    const r = await ask({ type: 'vault.changePassphrase', current, next: pair.next });
+    const r = await ask({ type: 'vault.changePassphrase', current, next: pair.next, reencrypt });
     setBusy(false);
     if (r.ok) {
       setCurrent('');
@@ -54,6 +55,10 @@ export function PassphraseSection() {
           label={t('newPassphrase')}
           hint={t('passMinHint', MIN_PASSPHRASE)}
         />
+        <label class="check">
+          <input type="checkbox" data-testid="reencrypt" checked={reencrypt} onChange={(e) => setReencrypt(e.currentTarget.checked)} />
+          {t('reencryptAll')}
+        </label>
         <button class="btn primary" type="submit" data-testid="change-passphrase" disabled={busy}>
           {busy && <span class="spinner" aria-hidden="true" />}
           {t('changePassphrase')}

@@ -41,16 +41,26 @@ export async function loadOffsets(): Promise<Record<string, Measured>> {
 }
 
 /**
- * Asks the portal for its time (a HEAD of its root) and records the offset. Redirects are not
- * followed: the Date header must come from the portal's own origin, not from wherever it
- * points (a redirecting root yields no measurement, and codes keep the local clock).
+ * Asks the portal for its time (a HEAD of its root) and records the offset. The Date header
+ * must come from the portal's own origin, never from wherever a redirect points: a redirect
+ * is accepted only when it ends on the same origin (CloudMC's root redirects to its login
+ * page). `redirect: 'manual'` alone cannot do this: a manual redirect's response is opaque,
+ * without headers, so every redirecting root would yield nothing.
  */
+function originOfUrl(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
 export async function measureOffset(origin: string, now: () => number = Date.now): Promise<number | null> {
   const start = now();
   let date: string | null;
   try {
-    const res = await fetch(origin + '/', { method: 'HEAD', cache: 'no-store', credentials: 'omit', redirect: 'manual' });
-    date = res.type === 'opaqueredirect' ? null : res.headers.get('date');
+    const res = await fetch(origin + '/', { method: 'HEAD', cache: 'no-store', credentials: 'omit', redirect: 'follow' });
+    date = res.url && originOfUrl(res.url) !== origin ? null : res.headers.get('date');
   } catch {
     return null;
   }

@@ -37,12 +37,16 @@ interface Sender {
 interface TabLogin {
   origin: string;
   user?: string;
+  /** When a password step was submitted in this tab (epoch ms): only then fill by ourselves. */
+  passwordAt?: number;
   accountId?: string;
   retried?: boolean;
   backup?: { accountId: string; index: number };
 }
 
 const TABS_KEY = 'loginTabs';
+/** A challenge this long after the password step is no longer "reached from" it. */
+export const PASSWORD_STEP_MS = 10 * 60_000;
 const LAST_USED_KEY = 'lastUsedAccount';
 /** A code with this little time left is not worth typing: wait for the next one. */
 const MIN_SECONDS_LEFT = 2;
@@ -107,7 +111,7 @@ export function createLogin(deps: LoginDeps) {
 
   return {
     async user(sender: Sender, user: string): Promise<void> {
-      await tabs.set(sender.tabId, { origin: sender.origin, user: user.slice(0, 256) });
+      await tabs.set(sender.tabId, { origin: sender.origin, user: user.slice(0, 256), passwordAt: deps.now() });
     },
 
     async challenge(sender: Sender): Promise<ChallengeAnswer> {
@@ -118,9 +122,17 @@ export function createLogin(deps: LoginDeps) {
       const state: TabLogin = {
         origin: sender.origin,
         ...(prior?.origin === sender.origin ? { user: prior.user, ...(prior.retried ? { retried: true } : {}) } : {}),
+        // The password step may be on another host of the portal (CloudMC's login host).
+        ...(prior?.passwordAt !== undefined ? { passwordAt: prior.passwordAt } : {}),
       };
       const account = await resolve(sender, state);
-      return 'status' in account ? account : fill(sender, account, state);
+      if ('status' in account) return account;
+      // Filled (and submitted) by ourselves only on a challenge reached from a password step
+      // in this tab; anywhere else a page could just show a code-like field, so the user gets
+      // a button with the account's name and fills it with a click (issue 10, item 4).
+      const fromPasswordStep = state.passwordAt !== undefined && deps.now() - state.passwordAt < PASSWORD_STEP_MS;
+      if (!fromPasswordStep) return { status: 'choose', accounts: [{ id: account.id, name: account.label ?? account.user }] };
+      return fill(sender, account, state);
     },
 
     async pick(sender: Sender, accountId: string): Promise<ChallengeAnswer> {

@@ -110,11 +110,13 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
       await deps.onLocked();
       return state();
     },
-    'vault.changePassphrase': async ({ current, next }) => {
+    'vault.changePassphrase': async ({ current, next, reencrypt }) => {
       if (next.length < MIN_PASSPHRASE) {
         throw new ReplyError('weak-passphrase', `Use ${MIN_PASSPHRASE} characters or more.`);
       }
-      await active(async (v) => unwrap(await v.session.changePassphrase(current, next)));
+      await active(async (v) =>
+        unwrap(await (reencrypt === true ? v.session.changePassphraseAndReencrypt(current, next) : v.session.changePassphrase(current, next))),
+      );
       return {};
     },
 

@@ -104,7 +104,8 @@ export interface UiProtocol {
   'vault.create': { req: { passphrase: string }; res: { state: VaultState } };
   'vault.unlock': { req: { passphrase: string }; res: { state: VaultState } };
   'vault.lock': { req: {}; res: { state: VaultState } };
-  'vault.changePassphrase': { req: { current: string; next: string }; res: {} };
+  /** `reencrypt`: also a new data key, every record rewritten (one transaction); else the same key re-wrapped. */
+  'vault.changePassphrase': { req: { current: string; next: string; reencrypt?: boolean }; res: {} };
 
   /** `broken` counts stored entries that could not be read; they are kept untouched. */
   'accounts.list': { req: {}; res: { accounts: AccountView[]; broken: number } };

@@ -9,10 +9,10 @@
  */
 import { fail, ok, type Result } from '../result';
 import { fromBase64, toBase64, type Bytes } from './bytes';
-import { DATA_KEY_BYTES, PBKDF2_MIN_ITERATIONS, SALT_BYTES, importDataKey, newDataKeyBytes } from './crypto';
+import { DATA_KEY_BYTES, PBKDF2_MIN_ITERATIONS, SALT_BYTES, importDataKey, newDataKeyBytes, recordAad, seal, unseal } from './crypto';
 import { vaultError, type VaultError } from './errors';
-import { checkKdf, newHeader, openHeader, parseHeader, serializeHeader, type VaultHeader } from './format';
-import type { VaultStore } from './store';
+import { VAULT_VERSION, checkKdf, newHeader, openHeader, parseHeader, serializeHeader, type VaultHeader } from './format';
+import type { EncryptedRecord, VaultStore } from './store';
 
 /** The subset of `browser.storage.session` we use, as an injectable interface. */
 export interface SessionStorageLike {
@@ -158,6 +158,49 @@ export class VaultSession {
       return swapped.value ? ok(undefined) : vaultError('conflict');
     } finally {
       raw.fill(0);
+    }
+  }
+
+  /**
+   * "Change passphrase and re-encrypt everything": a new random data key, every record
+   * decrypted with the old one and sealed again with the new one (same id and AAD, fresh IV),
+   * and the new header, all written in one transaction (store.rekey), so a crash leaves either
+   * the old vault or the new one, never a mix. A record that does not decrypt (already
+   * damaged) is carried over as it is. 'conflict' if anything was written meanwhile.
+   */
+  async changePassphraseAndReencrypt(current: string, next: string): Promise<Result<void, VaultError>> {
+    if (next === '') return vaultError('empty-passphrase');
+    if (!this.#key) return vaultError('locked');
+    const generation = this.#generation;
+    const opened = await this.#unwrapStored(current);
+    if (!opened.ok) return opened;
+    const { raw: oldRaw, stored, header } = opened.value;
+    const newRaw = newDataKeyBytes();
+    try {
+      const [oldKey, newKey] = await Promise.all([importDataKey(oldRaw), importDataKey(newRaw)]);
+      const records = await guard(() => this.#store.allRecords());
+      if (!records.ok) return records;
+      const read: Array<{ id: string; iv: Bytes }> = [];
+      const rewritten: EncryptedRecord[] = [];
+      for (const r of records.value as Array<Partial<EncryptedRecord>>) {
+        if (typeof r?.id !== 'string' || !(r.iv instanceof Uint8Array) || !(r.ct instanceof Uint8Array)) return vaultError('record-corrupt', '(bad record shape)');
+        read.push({ id: r.id, iv: r.iv });
+        const aad = recordAad(r.id, VAULT_VERSION);
+        const plain = await unseal(oldKey, { iv: r.iv, ct: r.ct }, aad);
+        rewritten.push(plain ? { id: r.id, ...(await seal(newKey, plain, aad)) } : (r as EncryptedRecord));
+        plain?.fill(0);
+      }
+      const nextHeader = await wrap(newRaw, next, Math.max(PBKDF2_MIN_ITERATIONS, header.kdf.iterations));
+      const swapped = await guard(() => this.#store.rekey(stored, nextHeader, read, rewritten));
+      if (!swapped.ok) return swapped;
+      if (!swapped.value) return vaultError('conflict');
+      // The old key opens nothing any more: hold the new one (unless a lock came in meanwhile).
+      // (The accounts' decrypted-list cache is keyed by the CryptoKey, so it is dropped too.)
+      if (generation !== this.#generation) return ok(undefined);
+      return await this.#enter(newRaw, generation);
+    } finally {
+      oldRaw.fill(0);
+      newRaw.fill(0);
     }
   }
 

@@ -99,6 +99,40 @@ export class VaultStore {
     return true;
   }
 
+  /**
+   * Re-encryption under a new data key, in ONE transaction over the header and the records:
+   * only if the header is still `expectedHeader` and every record is still the version that was
+   * read (same ids, same IVs), the new header and every rewritten record are put; otherwise
+   * nothing is written (false). A crash or failure at any point leaves the old vault whole.
+   */
+  async rekey(expectedHeader: string, nextHeader: string, read: ReadonlyArray<{ id: string; iv: Bytes }>, next: readonly EncryptedRecord[]): Promise<boolean> {
+    const tx = this.db.transaction(['meta', 'records'], 'readwrite');
+    tx.done.catch(() => {});
+    const meta = tx.objectStore('meta');
+    const records = tx.objectStore('records');
+    try {
+      const [header, stored] = await Promise.all([meta.get(HEADER_KEY), records.getAll()]);
+      const ivOf = new Map(stored.map((r) => [r.id, r.iv as unknown]));
+      const unchanged =
+        header === expectedHeader &&
+        stored.length === read.length &&
+        read.every((r) => {
+          const iv = ivOf.get(r.id);
+          return iv instanceof Uint8Array && sameBytes(iv, r.iv);
+        });
+      if (!unchanged) {
+        abortQuietly(tx);
+        return false;
+      }
+      await Promise.all([meta.put(nextHeader, HEADER_KEY), ...next.map((r) => records.put(r))]);
+    } catch (e) {
+      abortQuietly(tx);
+      throw e;
+    }
+    await tx.done;
+    return true;
+  }
+
   /** Stored as is; shape checks belong to the reader (a damaged store may hold anything). */
   async getRecord(id: string): Promise<unknown> {
     return this.db.get('records', id);

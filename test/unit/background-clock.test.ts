@@ -9,8 +9,13 @@ import { MAX_CORRECTION_MS, beyondCorrection, shouldCorrect } from '@/lib/otp/cl
 const ORIGIN = 'https://charter.dev.cloudmc.io';
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 
-function serverAt(offsetMs: number) {
-  const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response(null, { headers: { date: new Date(NOW + offsetMs).toUTCString() } }));
+/** The portal answers with its clock `offsetMs` ahead; `finalUrl`: where redirects ended. */
+function serverAt(offsetMs: number, finalUrl = `${ORIGIN}/login`) {
+  const fetch = vi.fn(async (_url: string, _init: RequestInit) => {
+    const res = new Response(null, { headers: { date: new Date(NOW + offsetMs).toUTCString() } });
+    Object.defineProperty(res, 'url', { value: finalUrl });
+    return res;
+  });
   vi.stubGlobal('fetch', fetch);
   return fetch;
 }
@@ -26,11 +31,19 @@ beforeEach(() => fakeBrowser.reset());
 afterEach(() => vi.unstubAllGlobals());
 
 describe('measureOffset', () => {
-  it('does not follow redirects', async () => {
-    const fetch = serverAt(60_000);
+  it('takes no Date header from another origin a redirect led to', async () => {
+    const fetch = serverAt(60_000, 'https://time.attacker.example/');
     const clock = await freshClock();
-    await clock.measureOffset(ORIGIN, () => NOW);
-    expect(fetch.mock.calls[0]![1]).toMatchObject({ redirect: 'manual', credentials: 'omit' });
+    expect(await clock.measureOffset(ORIGIN, () => NOW)).toBeNull();
+    expect(clock.offsetFor(ORIGIN)).toBe(0);
+    expect(fetch.mock.calls[0]![1]).toMatchObject({ credentials: 'omit' });
+  });
+
+  it('takes it from the portal itself, after a redirect within its origin', async () => {
+    serverAt(60_000);
+    const clock = await freshClock();
+    expect(await clock.measureOffset(ORIGIN, () => NOW)).not.toBeNull();
+    expect(Math.abs(clock.offsetFor(ORIGIN) - 60_000)).toBeLessThanOrEqual(1000);
   });
 
   it('applies a correction of up to 5 minutes', async () => {

@@ -39,6 +39,7 @@ describe('a URL issuer naming another site', () => {
     const listed = await askUi(ui, { type: 'accounts.list' });
     expect(listed.ok && listed.value.accounts[0]!.issuerSite).toEqual({ origin: 'https://victim.cloudmc.io', allowed: false });
     expect(await askUi(ui, { type: 'accounts.allowIssuerSite', id: account.id })).toMatchObject({ ok: true, value: { account: { issuerSite: { allowed: true } } } });
+    await l.user(sender('https://victim.cloudmc.io'), 'rwalker');
     expect(await l.challenge(sender('https://victim.cloudmc.io'))).toMatchObject({ status: 'fill' });
   });
 
@@ -47,6 +48,7 @@ describe('a URL issuer naming another site', () => {
     await storeAccount(vault, { origin: enrolledOn, issuer: 'https://login.acme.com/' });
     await storeAccount(vault, { origin: 'https://other.acme.com', issuer: 'https://other-login.acme.com/', state: 'pending' });
     const l = login(vault);
+    await l.user(sender('https://login.acme.com'), 'rwalker');
     expect(await l.challenge(sender('https://login.acme.com'))).toMatchObject({ status: 'fill' });
     expect(await l.challenge(sender('https://other-login.acme.com'))).toEqual({ status: 'none' });
   });

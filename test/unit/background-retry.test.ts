@@ -39,6 +39,7 @@ describe('login.retry', () => {
     const vault = await unlockedVault();
     await storeAccount(vault);
     const l = login(vault);
+    await l.user(tab, 'rwalker'); // the password step, in this tab
     expect(await l.challenge(tab)).toMatchObject({ status: 'fill' });
     expect(await l.retry(tab)).toMatchObject({ status: 'fill' });
     // The page re-renders its challenge input: the content script reports a challenge again.
@@ -50,9 +51,11 @@ describe('login.retry', () => {
     const vault = await unlockedVault();
     await storeAccount(vault);
     const l = login(vault);
+    await l.user(tab, 'rwalker');
     await l.challenge(tab);
     await l.retry(tab);
     await l.settled(tab);
+    await l.user(tab, 'rwalker');
     await l.challenge(tab);
     expect(await l.retry(tab)).toMatchObject({ status: 'fill' });
   });
