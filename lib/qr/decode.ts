@@ -10,8 +10,8 @@
  * What real portals draw (issue 9): a QR in brand colours, light on dark, under a logo (high
  * error correction), a 2x image, one part of a wide picture with a caption, an anti-aliased
  * screenshot. `decodeQrPixels` tries views of the image, cheapest first, and stops at the first
- * that decodes: the whole image (both polarities), a downscaled copy of a large one, the
- * darkest channel (saturated colours), crops around candidate finder patterns, overlapping
+ * that decodes: the whole image (both polarities), a downscaled copy of a large one, its
+ * luminance stretched to full contrast, the darkest channel (saturated colours), crops around candidate finder patterns, overlapping
  * tiles, and a 2x upscale of a small one.
  */
 import jsQR from 'jsqr';
@@ -19,7 +19,7 @@ import { fail, ok, type Result } from '../result';
 import type { QrError } from './errors';
 import { declaredImageSize } from './image-size';
 import { finderBoxes, tiles } from './finders';
-import { crop, darkestChannel, downscale, flattenAlpha, upscale, type Pixels } from './pixels';
+import { crop, darkestChannel, downscale, flattenAlpha, stretched, upscale, type Pixels } from './pixels';
 
 export type { QrError, QrErrorCode } from './errors';
 
@@ -114,6 +114,7 @@ function* views(image: Pixels): Generator<Pixels> {
   yield small;
   // A high-DPI QR: halving averages anti-aliased edges and gives jsQR's blocks whole modules.
   if (small === image && Math.min(image.width, image.height) >= 2 * SMALL_SIDE) yield downscale(image, 2);
+  yield stretched(small);
   yield darkestChannel(small);
   // Crops come from the full-resolution image (a small QR in a big picture keeps its modules).
   for (const box of finderBoxes(image)) yield fitted(crop(image, box.x, box.y, box.width, box.height));

@@ -109,3 +109,25 @@ export function luminance(image: Pixels): Uint8ClampedArray {
   }
   return out;
 }
+
+/**
+ * Grey luminance stretched to the full 0-255 range: a low-contrast or light-on-dark QR in
+ * colours that jsQR's own inversion misreads at some scales reads here like ink on paper.
+ */
+export function stretched(image: Pixels): Pixels {
+  const grey = luminance(image);
+  let lo = 255;
+  let hi = 0;
+  for (const v of grey) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const range = Math.max(1, hi - lo);
+  const out = new Uint8ClampedArray(image.data.length);
+  for (let p = 0; p < grey.length; p++) {
+    const v = ((grey[p]! - lo) * 255) / range;
+    out[p * CHANNELS] = out[p * CHANNELS + 1] = out[p * CHANNELS + 2] = v;
+    out[p * CHANNELS + 3] = OPAQUE;
+  }
+  return { data: out, width: image.width, height: image.height };
+}

@@ -64,7 +64,7 @@ describe('decodeQrPixels, properties', () => {
   const channel = fc.integer({ min: 0, max: 255 });
   const lum = (r: number, g: number, b: number) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
-  it('any dark-on-light or light-on-dark pair with enough contrast, at any scale', () => {
+  it('any dark-on-light or light-on-dark pair with enough contrast, at any scale', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(
         fc.tuple(channel, channel, channel),
@@ -80,7 +80,7 @@ describe('decodeQrPixels, properties', () => {
     );
   });
 
-  it('any placement of a QR in a wider image, and any non-integer rescale of it', () => {
+  it('any placement of a QR in a wider image, and any non-integer rescale of it', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 100 }),
