@@ -10,6 +10,6 @@
  */
 export { shown } from './detect/dom';
 export { findEnrollmentStep, type EnrollmentStep, type QrElement } from './detect/enrollment';
-export { findBackupCodes } from './detect/backup-codes';
+export { findBackupCodes, mayShowBackupCodes } from './detect/backup-codes';
 export { findChallenge, type Challenge } from './detect/challenge';
 export { fillCode, fillInput } from './detect/inputs';

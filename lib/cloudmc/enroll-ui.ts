@@ -11,6 +11,7 @@ import type { EnrollAnswer, Reply } from '../messages/protocol';
 import { fail } from '../result';
 import { captureQr } from '../qr/capture';
 import { fillCode, findBackupCodes, findEnrollmentStep, type EnrollmentStep } from './detect';
+import { orderCandidates } from './detect/enrollment';
 import { submit, watchOutcome } from './outcome';
 import { showStatus } from './ui/status';
 import { shadowHost } from './ui/shadow';
@@ -31,7 +32,7 @@ const NOT_THIS_ONE = new Set(['qr-not-found', 'qr-not-otpauth', 'qr-mismatch', '
 async function enrollFrom(step: EnrollmentStep): Promise<Reply<EnrollAnswer>> {
   let first: Reply<EnrollAnswer> | undefined;
   let mismatch: Reply<EnrollAnswer> | undefined;
-  for (const candidate of step.candidates) {
+  for (const candidate of orderCandidates(step)) {
     const qr = await captureQr(candidate);
     const reply: Reply<EnrollAnswer> = qr.ok ? await tellBackground({ type: 'enroll.begin', qr: qr.value, secretText: step.secretText }) : qr;
     if (reply.ok || !NOT_THIS_ONE.has(reply.error.code)) return reply;

@@ -97,3 +97,16 @@ export function findBackupCodes(root: ParentNode): string[] | null {
   }
   return sets.length === 1 ? sets[0]! : null;
 }
+
+/** Code-shaped text: letters/digits in groups joined by one space or dash (ASCII: a first look), with a digit. */
+const CODE_SHAPED = /^(?=.*\d)[A-Za-z\d]+([ -][A-Za-z\d]+)*$/;
+
+/**
+ * A cheap first look, for the always-loaded content script: at least SET_SIZE code-shaped lines
+ * of text on the page (visibility not checked). Only then does `findBackupCodes`, which lives in
+ * the page UI bundle, look properly.
+ */
+export function mayShowBackupCodes(root: ParentNode): boolean {
+  const lines = textNodes(root as Node).flatMap((t) => t.nodeValue!.split(/[\n\t]|\s\s+/));
+  return lines.filter((line) => CODE_SHAPED.test(line.trim())).length >= SET_SIZE;
+}

@@ -3,7 +3,7 @@
  * recognised by structure: the page's only field is a code input (one box, or a split widget of
  * one-digit boxes), through open shadow roots; never in a frame.
  */
-import { all, attr, closest, parentOf, shown } from './dom';
+import { all, attr, shown } from './dom';
 import { codeLike, editable, splitBoxes, submitOf, usable, type Button } from './inputs';
 import { findEnrollmentStep } from './enrollment';
 
@@ -17,25 +17,18 @@ export interface Challenge {
 
 /** Levels climbed from the input to its submit button. */
 const SUBMIT_LEVELS = 8;
-/** Without a form, the ancestor this many levels up stands for it. */
-const FORM_LEVELS = 3;
 /** text, tel, textarea, password, email, search, url, number */
 const FIELD_TYPES = /^(te|pa|em|se|ur|nu)/;
 
 /** The page's visible fields, a split code widget counted once (as its first box). */
 function fieldsOf(root: ParentNode): HTMLInputElement[] {
   const fields = all<HTMLInputElement>(root, 'input,textarea').filter((i) => FIELD_TYPES.test(i.type) && usable(i));
-  return fields.filter((f) => {
-    const boxes = f.localName === 'input' ? splitBoxes(f) : null;
-    return !boxes || boxes[0] === f;
-  });
+  return fields.filter((f) => (splitBoxes(f) ?? [f])[0] === f);
 }
 
+/** The input's form; without one, the ancestor 3 levels up stands for it. */
 function formOf(input: HTMLInputElement): Element {
-  if (input.form) return input.form;
-  let el: Element = input;
-  for (let n = 0; n < FORM_LEVELS; n++) el = parentOf(el) ?? el;
-  return el;
+  return input.form ?? input.parentElement?.parentElement?.parentElement ?? input;
 }
 
 /** The code length the input announces: maxlength 6-9, a `{6}`-`{9}` pattern, or a split widget's box count; 0 if none. */
@@ -63,7 +56,7 @@ function announcedLength(input: HTMLInputElement): number {
 export function findChallenge(root: ParentNode): Challenge | null {
   const fields = fieldsOf(root);
   const input = fields[0];
-  if (fields.length !== 1 || !input || input.localName !== 'input' || !editable(input) || !codeLike(input) || closest(input, '[role=search]')) {
+  if (fields.length !== 1 || !input || input.localName !== 'input' || !editable(input) || !codeLike(input) || input.closest('[role=search]')) {
     return null;
   }
   const form = formOf(input);

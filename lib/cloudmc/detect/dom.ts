@@ -13,7 +13,7 @@
  * every box is 0×0 and sizes come from the width/height attributes instead.
  */
 
-const TEXT_NODES = 4;
+const TEXT_NODE = 3;
 const FOLLOWING = 4;
 
 export const attr = (el: Element, name: string): string => el.getAttribute(name) ?? '';
@@ -34,16 +34,10 @@ export function all<T extends Element = Element>(root: ParentNode, selector: str
   return out;
 }
 
-/** The text nodes under `root`, shadow roots included. */
+/** The text nodes under `root` (an element or a document), shadow roots included. */
 export function textNodes(root: Node): Text[] {
-  const out: Text[] = [];
-  const walk = (from: Node) => {
-    const walker = (from.ownerDocument ?? (from as Document)).createTreeWalker(from, TEXT_NODES);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) out.push(t as Text);
-  };
-  walk(root);
-  if ('querySelectorAll' in root) for (const shadow of shadowRoots(root as ParentNode)) walk(shadow);
-  return out;
+  const elements = [root, ...all(root as ParentNode, '*')];
+  return elements.flatMap((el) => [...el.childNodes].filter((n): n is Text => n.nodeType === TEXT_NODE));
 }
 
 /** The parent element, stepping out of a shadow root to its host. */
@@ -59,21 +53,19 @@ export function holds(a: Element, b: Element): boolean {
   return false;
 }
 
-/** `b`'s ancestor-or-self that lives in the tree of `root` (null if none). */
-function liftInto(b: Element, root: Node): Element | null {
-  for (let n: Element | null = b; n; n = parentOf(n)) if (n.getRootNode() === root) return n;
-  return null;
+/** The outermost host of `el` (itself when it is in the document's tree). */
+function inDocument(el: Element): Element {
+  for (let n: Element | null = el; n; n = parentOf(n)) if (n.getRootNode() === el.ownerDocument) return n;
+  return el;
 }
 
-/** `b` comes after `a` in the page as it is drawn (shadow content counts as inside its host). */
+/**
+ * `b` comes after `a` in the page. Across shadow trees, their outermost hosts are compared;
+ * elements inside one host are not ordered (false).
+ */
 export function after(a: Element, b: Element): boolean {
-  const root = a.getRootNode();
-  const lifted = liftInto(b, root);
-  if (lifted) return lifted === a ? holds(a, b) : (a.compareDocumentPosition(lifted) & FOLLOWING) !== 0;
-  const liftedA = liftInto(a, b.getRootNode());
-  if (liftedA) return liftedA !== b && (liftedA.compareDocumentPosition(b) & FOLLOWING) !== 0;
-  const doc = a.ownerDocument;
-  return after(liftInto(a, doc) ?? a, liftInto(b, doc) ?? b);
+  const [x, y] = a.getRootNode() === b.getRootNode() ? [a, b] : [inDocument(a), inDocument(b)];
+  return (x.compareDocumentPosition(y) & FOLLOWING) !== 0;
 }
 
 /** The closest ancestor-or-self matching `selector`, across shadow boundaries. */
@@ -88,17 +80,16 @@ function laidOut(el: Element): boolean {
 
 /** Painted: see the header. Exported for callers that watch an element found here. */
 export function shown(el: Element): boolean {
-  if (closest(el, '[hidden]')) return false;
+  // A [hidden] host outside el's shadow tree is display:none, which checkVisibility sees.
+  if (el.closest('[hidden]')) return false;
   if (el.checkVisibility?.({ visibilityProperty: true }) === false) return false;
   if (!laidOut(el)) return true;
   const r = el.getBoundingClientRect();
   return r.width > 0 && r.height > 0;
 }
 
-/** Width and height in css px: the layout box; where nothing is laid out (happy-dom), the attributes or inline style. */
+/** Width and height in css px: the layout box; where nothing is laid out (happy-dom), the attributes. */
 export function size(el: Element): [number, number] {
   const r = el.getBoundingClientRect();
-  if (r.width || laidOut(el)) return [r.width, r.height];
-  const style = (el as HTMLElement).style;
-  return [+attr(el, 'width') || parseFloat(style?.width ?? '') || 0, +attr(el, 'height') || parseFloat(style?.height ?? '') || 0];
+  return r.width || laidOut(el) ? [r.width, r.height] : [+attr(el, 'width'), +attr(el, 'height')];
 }

@@ -10,9 +10,9 @@ import { looksLikeQr, qrCandidates, type QrCandidate } from './qr-candidates';
 export type QrElement = QrCandidate;
 
 export interface EnrollmentStep {
-  /** The likeliest candidate (the first of `candidates`): where the enroll button goes. */
+  /** The candidate nearest the input (the last before it, else the first after): where the enroll button goes. */
   qr: QrElement;
-  /** Every image-like element of the step, likeliest first; the decoder decides which is the QR. */
+  /** Every image-like element of the step, in page order; `orderCandidates` puts the likeliest first. */
   candidates: QrElement[];
   /** The step's code input (the first box of a split code widget). */
   codeInput: HTMLInputElement;
@@ -38,12 +38,19 @@ function secretIn(box: Element): string | null {
   return null;
 }
 
-/** Candidates in order: those that look like a QR first, then the last before the input, then the rest. */
-function ordered(candidates: QrElement[], input: HTMLInputElement): QrElement[] {
+/** Candidates by place: the nearest before the input first (a QR is drawn above its input), then those after. */
+function byPlace(candidates: QrElement[], input: HTMLInputElement): QrElement[] {
   const before = candidates.filter((c) => !after(input, c)).reverse();
-  const rest = candidates.filter((c) => after(input, c));
-  const byPlace = [...before, ...rest];
-  return [...byPlace.filter(looksLikeQr), ...byPlace.filter((c) => !looksLikeQr(c))];
+  return [...before, ...candidates.filter((c) => after(input, c))];
+}
+
+/**
+ * The step's candidates in the order the decoder should try them: those that look like a QR
+ * first, each group by place. (Used at the click, in the page UI bundle.)
+ */
+export function orderCandidates(step: EnrollmentStep): QrElement[] {
+  const placed = byPlace(step.candidates, step.codeInput);
+  return [...placed.filter(looksLikeQr), ...placed.filter((c) => !looksLikeQr(c))];
 }
 
 /**
@@ -58,7 +65,6 @@ function ordered(candidates: QrElement[], input: HTMLInputElement): QrElement[] 
  */
 export function findEnrollmentStep(root: ParentNode): EnrollmentStep | null {
   const inputs = all<HTMLInputElement>(root, 'input').filter(editable);
-  if (!inputs.length) return null;
   const passwords = all<HTMLInputElement>(root, 'input[type=password]').filter(shown);
   for (const input of [...inputs.filter(codeLike), ...inputs.filter((i) => !codeLike(i))]) {
     let box: Element | null = input;
@@ -73,10 +79,9 @@ export function findEnrollmentStep(root: ParentNode): EnrollmentStep | null {
       const crowded = !codeLike(input) && inputs.filter((i) => holds(b, i)).length > 1;
       const outsideForm = !secretText && input.form !== null && holds(b, input.form);
       if (crowded || outsideForm) break;
-      const sorted = ordered(candidates, input);
       return {
-        qr: sorted[0]!,
-        candidates: sorted,
+        qr: candidates.filter((c) => !after(input, c)).pop() ?? candidates[0]!,
+        candidates,
         codeInput: input,
         confirm: submitOf(input, n + SUBMIT_EXTRA_LEVELS),
         secretText,

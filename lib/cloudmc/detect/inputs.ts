@@ -7,8 +7,9 @@ import { after, all, attr, parentOf, shown } from './dom';
 
 export type Button = HTMLButtonElement | HTMLInputElement;
 
-/** Split code widgets: 6 (TOTP) or 8 boxes of one character each. */
-const SPLIT_SIZES = [6, 8];
+/** Split code widgets: 6 (TOTP) or 8 (backup code) boxes of one character each. */
+const SPLIT_TOTP = 6;
+const SPLIT_BACKUP = 8;
 /** Levels from a box up to the element holding all the boxes of its widget. */
 const SPLIT_UP = 3;
 
@@ -31,8 +32,8 @@ export function splitBoxes(input: HTMLInputElement): HTMLInputElement[] | null {
   let box: Element | null = input;
   for (let n = 0; n < SPLIT_UP && (box = parentOf(box)); n++) {
     const boxes = all<HTMLInputElement>(box, 'input').filter(editable);
-    if (boxes.length > Math.max(...SPLIT_SIZES)) return null;
-    if (SPLIT_SIZES.includes(boxes.length) && boxes.every(oneChar)) return boxes;
+    if (boxes.length > SPLIT_BACKUP) return null;
+    if ((boxes.length === SPLIT_TOTP || boxes.length === SPLIT_BACKUP) && boxes.every(oneChar)) return boxes;
   }
   return null;
 }
@@ -46,17 +47,14 @@ export function codeLike(i: HTMLInputElement): boolean {
     (max > 5 && max < 9) ||
     /\\d|0-9/.test(attr(i, 'pattern')) ||
     /code|otp|token|mfa|2fa|verif/i.test(i.name + ' ' + i.id) ||
-    splitBoxes(i) !== null
+    !!splitBoxes(i)
   );
 }
 
 /** Score of a button as the step's submit: a form's submit (2), type=submit (1), a "primary" look (2). */
 function submitScore(b: Button): number {
-  let score = 0;
-  if (b.type === 'submit' && b.form) score += 2;
-  if (attr(b, 'type') === 'submit') score += 1;
-  if (/primary/i.test(b.className + attr(b, 'color'))) score += 2;
-  return score;
+  const formSubmit = b.type === 'submit' && b.form !== null;
+  return 2 * +formSubmit + +(attr(b, 'type') === 'submit') + 2 * +/primary/i.test(b.className + attr(b, 'color'));
 }
 
 /**
@@ -94,8 +92,9 @@ export function fillInput(input: HTMLInputElement, value: string): void {
 
 /**
  * Types `code` into its field: one input, or each box of a split widget in turn, as a person
- * would (focus, keydown, the value, an `insertText` input event, keyup, change), so that
- * frameworks bound to any of these events see it and auto-advance widgets follow along.
+ * would (focus, the value, an `insertText` input event with the digit, change): what React,
+ * Angular and Vue bindings read, and what auto-advance widgets move focus on. (No synthetic
+ * key events: a page cannot tell them from a person's, and none is needed to set a value.)
  */
 export function fillCode(input: HTMLInputElement, code: string): void {
   const boxes = splitBoxes(input);
@@ -105,10 +104,8 @@ export function fillCode(input: HTMLInputElement, code: string): void {
   boxes.forEach((box, i) => {
     const key = chars[i]!;
     box.focus();
-    box.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
     setValue(box, key);
-    box.dispatchEvent(new InputEvent('input', { data: key, inputType: 'insertText', bubbles: true, composed: true }));
-    box.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, composed: true }));
+    box.dispatchEvent(new InputEvent('input', { data: key, inputType: 'insertText', bubbles: true }));
     box.dispatchEvent(new Event('change', { bubbles: true }));
   });
 }

@@ -11,7 +11,7 @@ import { all, attr, shown, size } from './dom';
 /** Elements that draw an image by themselves. */
 const IMAGE_LIKE = 'img,canvas,svg,object,embed';
 /** Elements checked for a CSS background-image (computed style: only within a step's box). */
-const BACKGROUND_HOLDERS = 'div,span,a,i,figure,section,p,td,button';
+const BACKGROUND_HOLDERS = 'div,span,td';
 /** Smallest candidate side in css px: a ~41-module QR below it has under 1 px per module. */
 export const MIN_SIDE = 48;
 /** Smallest side of a QR that looks the part, in css px. */
@@ -37,7 +37,8 @@ function square(el: Element, min: number): boolean {
 
 /** Visible image-like elements under `box` (through open shadow roots) that could hold a QR. */
 export function qrCandidates(box: ParentNode): QrCandidate[] {
-  const drawn = all(box, IMAGE_LIKE).filter((el) => !(el instanceof SVGElement && el.ownerSVGElement));
+  // An svg nested in another is part of it.
+  const drawn = all(box, IMAGE_LIKE).filter((el) => !(el as SVGSVGElement).ownerSVGElement);
   const backgrounds = all(box, BACKGROUND_HOLDERS).filter(isBackground);
   return [...drawn, ...backgrounds].filter((el) => {
     const min = Math.min(...size(el));
@@ -45,20 +46,15 @@ export function qrCandidates(box: ParentNode): QrCandidate[] {
   });
 }
 
-/** Verdicts of `twoTone` per <img> (a re-rendered QR is a new element or still a QR). */
-const tones = new WeakMap<Element, boolean>();
-
 /**
  * An <img> whose pixels look like a QR: dark and light (>= 10 % each, in any hue) and few
- * mid-tones (a photo has many) on a 24×24 sample. Unknown (not loaded yet, cross-origin, no
- * OffscreenCanvas as in happy-dom) counts as a yes; a verdict is cached per element.
+ * mid-tones (a photo has many) on a 24×24 sample (~0.1 ms; only asked where no written key
+ * vouches for the step). Unknown (not loaded yet, cross-origin, no OffscreenCanvas as in
+ * happy-dom) counts as a yes.
  */
 function twoTone(img: HTMLImageElement): boolean {
-  const cached = tones.get(img);
-  if (cached !== undefined) return cached;
   // A half-loaded PNG samples as mostly blank: decide once it is complete.
   if (!img.complete || !img.naturalWidth) return true;
-  let yes: boolean;
   try {
     const g = new OffscreenCanvas(SAMPLE, SAMPLE).getContext('2d')!;
     g.imageSmoothingEnabled = false;
@@ -72,12 +68,10 @@ function twoTone(img: HTMLImageElement): boolean {
       else if (lum < DARK_LUM) dark++;
     }
     const tenth = (SAMPLE * SAMPLE) / 10;
-    yes = dark > tenth && light > tenth && dark + light > SAMPLE * SAMPLE * 0.65;
+    return dark > tenth && light > tenth && dark + light > SAMPLE * SAMPLE * 0.65;
   } catch {
     return true; // no OffscreenCanvas, or a cross-origin image tainted it: cannot tell
   }
-  tones.set(img, yes);
-  return yes;
 }
 
 /** An svg drawn with enough straight lines: QR modules are rects, uses or h/v paths; icons and logos curve. */

@@ -5,7 +5,7 @@
  * stored codes.
  */
 import { tellBackground } from '../../messages/client';
-import { findBackupCodes } from '../detect';
+import { mayShowBackupCodes } from '../detect/backup-codes';
 import { t } from '../ui/i18n';
 import { pageUi } from '../page-ui';
 
@@ -19,8 +19,13 @@ export function captureBackupCodes(signal: AbortSignal): () => void {
     signal,
   });
 
-  return () => {
-    const codes = findBackupCodes(document);
+  // The full look lives in the page UI bundle (content-script size budget): loaded only when
+  // the page shows enough code-shaped text.
+  const find = async (): Promise<string[] | null> => (mayShowBackupCodes(document) ? (await pageUi()).findBackupCodes(document) : null);
+
+  return () => void find().then(report, () => undefined);
+
+  function report(codes: string[] | null): void {
     const key = codes?.join(' ') ?? '';
     if (key === reported) return;
     reported = key;
@@ -33,5 +38,5 @@ export function captureBackupCodes(signal: AbortSignal): () => void {
       const status = !reply.ok ? reply.error.message : reply.value.status === 'stored' ? t(reply.value.replaced ? 'backupReplaced' : 'backupSaved') : reply.value.status === 'locked' ? t('backupLocked') : '';
       if (status) (await pageUi()).showStatus(status, reply.ok && reply.value.status === 'stored' ? 'ok' : 'error');
     });
-  };
+  }
 }

@@ -9,7 +9,7 @@
 import { tellBackground } from '../../messages/client';
 import { pageUi } from '../page-ui';
 import { t } from '../ui/i18n';
-import { all, closest } from '../detect/dom';
+import { all } from '../detect/dom';
 
 const DISABLE = /\b(disable|d[ée]sactiver|deshabilitar|desactivar)\b/i;
 const BUTTONS = 'button,a,[role=button],input[type=submit],input[type=button]';
@@ -22,7 +22,7 @@ export function followDisable(signal: AbortSignal): () => void {
     (e) => {
       // The element clicked, inside an open shadow root too (e.target is retargeted to its host).
       const target = e.composedPath()[0];
-      const button = e.isTrusted && target instanceof Element ? closest(target, BUTTONS) : null;
+      const button = e.isTrusted && target instanceof Element ? target.closest(BUTTONS) : null;
       if (button && DISABLE.test(words(button))) clicked = button;
     },
     { capture: true, signal },
