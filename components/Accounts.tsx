@@ -23,6 +23,8 @@ export interface RowActions {
   onRename(a: AccountView, label: string): Promise<string>;
   onDelete(a: AccountView): void;
   onBackup(a: AccountView): void;
+  /** Link an account stored with no portal to one. */
+  onBind(a: AccountView): void;
 }
 
 interface ListProps extends RowActions {
@@ -102,6 +104,9 @@ export function AccountList(props: ListProps) {
         break;
       case 'delete':
         props.onDelete(a);
+        break;
+      case 'bind':
+        props.onBind(a);
         break;
     }
   };
@@ -252,6 +257,11 @@ function accountRow(t: T, a: AccountView, now: number, copied: boolean, menu: bo
         aria-controls={menu ? menuId : undefined}
       />
       {a.state === 'pending' && <p class="badge warn">{t('statePending')}</p>}
+      {a.origin === null && (
+        <button class="badge" data-act="bind" data-testid="bind-account" title={t('bindTitle')}>
+          {t('unboundBadge')}
+        </button>
+      )}
       {a.state === 'disabled' && (
         <button class="badge danger" data-act="delete">
           {t('stateDisabled')}

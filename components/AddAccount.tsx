@@ -1,8 +1,14 @@
-/** Manual entry: an otpauth URI, or a bare base32 secret with the portal and the user name. */
+/**
+ * Manual entry: an otpauth URI, or a bare base32 secret with the user name. Never a dead end:
+ * when no portal can be derived (a bare secret, an issuer such as "Heldout Bank"), the optional
+ * portal address field is shown; left empty, the account is stored unbound (codes shown and
+ * copied in the popup, never filled in) and can be linked later. Every error names a field
+ * that is on screen.
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, UiProtocol } from '@/lib/messages/protocol';
 import { errorText, isLockedError, useApi } from './api';
-import { hostOf, isBareSecret, normalizeOrigin } from './format';
+import { hostOf, isBareSecret, normalizeOrigin, portalOfUri } from './format';
 import { ScreenImport } from './ScreenImport';
 
 interface Props {
@@ -23,6 +29,8 @@ export function AddAccount({ onAdded, onCancel, onLocked }: Props) {
   const userRef = useRef<HTMLInputElement>(null);
   useEffect(() => inputRef.current?.focus(), []);
   const bare = isBareSecret(input);
+  // The portal field: for a bare secret, or a URI whose issuer names no portal.
+  const askPortal = bare || (input.trim() !== '' && portalOfUri(input) === null);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -33,12 +41,12 @@ export function AddAccount({ onAdded, onCancel, onLocked }: Props) {
       el?.focus();
     };
     if (!value) return fail(t('addEmpty'));
-    let req: { input: string; issuer?: string; user?: string; origin?: string } = { input: value };
+    const o = askPortal ? normalizeOrigin(origin) : '';
+    if (o && !/^https?:\/\//.test(o)) return fail(t('addBadOrigin'), originRef.current);
+    let req: { input: string; issuer?: string; user?: string; origin?: string } = { input: value, ...(o ? { origin: o } : {}) };
     if (bare) {
-      const o = normalizeOrigin(origin);
-      if (!o) return fail(t('addNeedOrigin'), originRef.current);
       if (!user.trim()) return fail(t('addNeedUser'), userRef.current);
-      req = { input: value, origin: o, issuer: hostOf(o), user: user.trim() };
+      req = { ...req, issuer: o ? hostOf(o) : '', user: user.trim() };
     }
     setBusy(true);
     setError('');
@@ -81,7 +89,7 @@ export function AddAccount({ onAdded, onCancel, onLocked }: Props) {
       <p id="add-hint" class="hint">
         {t('addInputHint')}
       </p>
-      {bare && (
+      {askPortal && (
         <>
           <label for="add-origin">{t('addOrigin')}</label>
           <input
@@ -93,8 +101,16 @@ export function AddAccount({ onAdded, onCancel, onLocked }: Props) {
             data-testid="account-origin"
             placeholder="https://portal.example.com"
             value={origin}
+            aria-describedby="add-origin-hint"
             onInput={(e) => setOrigin(e.currentTarget.value)}
           />
+          <p id="add-origin-hint" class="hint">
+            {t('addOriginOptional')}
+          </p>
+        </>
+      )}
+      {bare && (
+        <>
           <label for="add-user">{t('addUser')}</label>
           <input
             id="add-user"

@@ -7,13 +7,14 @@ import { AccountList } from './Accounts';
 import { AddAccount } from './AddAccount';
 import { BackupCodes } from './BackupCodes';
 import { BackupHealth } from './BackupHealth';
+import { BindAccount, boundHost } from './BindAccount';
 import { ConfirmDialog } from './Dialog';
 import { ReplacedAccounts } from './ReplacedAccounts';
 import { IssuerSites } from './IssuerSites';
 import { siteOf } from './format';
 import { Icon } from './Icon';
 
-type View = { kind: 'list' } | { kind: 'add' } | { kind: 'backup'; id: string };
+type View = { kind: 'list' } | { kind: 'add' } | { kind: 'backup'; id: string } | { kind: 'bind'; id: string };
 
 /** The popup's top bar; `children` are the extra actions of the current state. */
 export function Bar({ children }: { children?: ComponentChildren }) {
@@ -128,6 +129,7 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
   };
 
   const backupAccount = view.kind === 'backup' ? accounts?.find((a) => a.id === view.id) : undefined;
+  const bindAccount = view.kind === 'bind' ? accounts?.find((a) => a.id === view.id) : undefined;
 
   return (
     <>
@@ -166,8 +168,20 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
             onAdded={(a) => {
               setAccounts((list) => [...(list ?? []).filter((x) => x.id !== a.id), a]);
               setView({ kind: 'list' });
-              flash(t('added', a.user));
+              flash(a.origin === null ? t('addedUnbound', a.user || a.issuer) : t('added', a.user));
               void refresh();
+            }}
+          />
+        )}
+        {bindAccount && (
+          <BindAccount
+            account={bindAccount}
+            onCancel={() => setView({ kind: 'list' })}
+            onLocked={onLocked}
+            onBound={(a) => {
+              setAccounts((list) => list && list.map((x) => (x.id === a.id ? a : x)));
+              setView({ kind: 'list' });
+              flash(t('bound', boundHost(a)));
             }}
           />
         )}
@@ -208,6 +222,7 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
             }}
             onDelete={setDeleting}
             onBackup={(a) => setView({ kind: 'backup', id: a.id })}
+            onBind={(a) => setView({ kind: 'bind', id: a.id })}
           />
         )}
         {view.kind === 'list' && accounts && (

@@ -1,4 +1,5 @@
 /** Pure helpers for the UI (no DOM, no browser): unit-tested in test/unit/components-format.test.ts. */
+import { originFromIssuer } from '@/lib/cloudmc/issuer';
 import type { AccountView } from '@/lib/messages/protocol';
 
 /** `123456` -> `123 456`, `12345678` -> `1234 5678`, 7 digits -> `123 4567`. */
@@ -98,4 +99,23 @@ export function backupText(
     lines.note,
     '',
   ].join('\n');
+}
+
+/**
+ * The portal an otpauth URI names (its issuer parameter, else the label's issuer prefix) as an
+ * origin, or null when it names none (e.g. issuer "Heldout Bank"): then the add form asks for
+ * the portal address, as an optional field.
+ */
+export function portalOfUri(input: string): string | null {
+  const v = input.trim();
+  if (!/^otpauth:/i.test(v)) return null;
+  try {
+    const url = new URL(v);
+    const label = decodeURIComponent(url.pathname.replace(/^\/+/, ''));
+    const at = label.lastIndexOf(':');
+    const issuer = url.searchParams.get('issuer') || (at > 0 ? label.slice(0, at) : '');
+    return originFromIssuer(issuer);
+  } catch {
+    return null;
+  }
 }

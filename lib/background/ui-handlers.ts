@@ -66,6 +66,18 @@ function sourcesOf(file: unknown, files: unknown): ImportSource[] {
   return typeof file === 'string' ? [{ name: 'This file', text: file }] : [];
 }
 
+/** The http(s) origin of a portal address the user typed (`portal.example.com` means https). */
+function portalOrigin(address: string): string {
+  const v = String(address).trim();
+  try {
+    const url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(v) ? v : `https://${v}`);
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.hostname) return url.origin;
+  } catch {
+    // reported below
+  }
+  throw new ReplyError('bad-origin', 'The portal address must be a web address such as https://portal.example.com.');
+}
+
 export function createUiHandlers(deps: UiDeps): UiHandlers {
   const accounts = async () => unwrap(await (await deps.vault()).accounts.list()).accounts;
   const view = (a: Parameters<typeof accountView>[0]) => accountView(a, deps.now(), deps.clockOffset(a.origin));
@@ -133,10 +145,8 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
           issuer: parsed.issuer || issuer?.trim() || '',
           user: parsed.user || user?.trim() || '',
         };
-        const boundTo = origin?.trim() || originFromIssuer(params.issuer);
-        if (!boundTo) {
-          throw new ReplyError('origin-required', 'Enter the portal address this account is for, e.g. https://portal.example.com.');
-        }
+        // No portal given or derivable: stored unbound (codes in the popup, never filled in).
+        const boundTo = origin?.trim() ? portalOrigin(origin) : originFromIssuer(params.issuer);
         const account = unwrap(createAccount({ params, origin: boundTo, state: 'active' }));
         const existing = unwrap(await v.accounts.list()).accounts;
         if (existing.some((e) => e.secret === account.secret && e.origin === account.origin)) {
@@ -151,6 +161,11 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
           await v.accounts.update(id, ({ label: _old, ...rest }) => (trimmed ? { ...rest, label: trimmed } : rest)),
         );
         return { account: view(next) };
+      }),
+    'accounts.bind': ({ id, origin }) =>
+      active(async (v) => {
+        const boundTo = portalOrigin(origin);
+        return { account: view(unwrap(await v.accounts.update(id, (a) => ({ ...a, origin: boundTo })))) };
       }),
     'accounts.delete': ({ id }) =>
       active(async (v) => {

@@ -8,8 +8,10 @@
 import { browser } from 'wxt/browser';
 import { tellBackground } from '../messages/client';
 import type { EnrollAnswer, Reply } from '../messages/protocol';
+import { fail } from '../result';
 import { captureQr } from '../qr/capture';
-import { fillInput, findBackupCodes, findEnrollmentStep } from './detect';
+import { fillCode, findBackupCodes, findEnrollmentStep, type EnrollmentStep } from './detect';
+import { orderCandidates } from './detect/enrollment';
 import { submit, watchOutcome } from './outcome';
 import { showStatus } from './ui/status';
 import { closedHost } from './ui/shadow';
@@ -17,6 +19,29 @@ import { guardClicks } from './ui/click-guard';
 import { t } from './ui/i18n';
 import { watchPage } from './watch';
 
+/**
+ * Answers that say "this candidate is not the QR": the next candidate of the step is tried.
+ * (Any other answer, a fill or a locked vault or a stored-account error, ends the search.)
+ */
+const NOT_THIS_ONE = new Set(['qr-not-found', 'qr-not-otpauth', 'qr-mismatch', 'qr-bad-image', 'qr-unreadable', 'qr-too-large']);
+
+/**
+ * Captures each candidate of the step in turn, likeliest first, until the background decodes one
+ * to an otpauth URI (matching the written key). When none does: the likeliest candidate's error,
+ * unless a later one held a QR whose key differs from the written one (the clearer message).
+ */
+async function enrollFrom(step: EnrollmentStep): Promise<Reply<EnrollAnswer>> {
+  let first: Reply<EnrollAnswer> | undefined;
+  let mismatch: Reply<EnrollAnswer> | undefined;
+  for (const candidate of orderCandidates(step)) {
+    const qr = await captureQr(candidate);
+    const reply: Reply<EnrollAnswer> = qr.ok ? await tellBackground({ type: 'enroll.begin', qr: qr.value, secretText: step.secretText }) : qr;
+    if (reply.ok || !NOT_THIS_ONE.has(reply.error.code)) return reply;
+    first ??= reply;
+    if (reply.error.code === 'qr-mismatch') mismatch ??= reply;
+  }
+  return mismatch ?? first ?? fail('qr-not-found', 'No QR code was found in the image.');
+}
 
 export function mountEnrollUi(signal: AbortSignal): void {
   // Closed root, and a click counts only if a person could see what they clicked (click-guard.ts).
@@ -36,7 +61,7 @@ export function mountEnrollUi(signal: AbortSignal): void {
   async function fillAndConfirm(code: string, autoConfirm: boolean): Promise<void> {
     const step = findEnrollmentStep(document);
     if (!step) return showStatus(t('enrollStepGone'), 'error');
-    fillInput(step.codeInput, code);
+    fillCode(step.codeInput, code);
     if (!autoConfirm || !(step.confirm || step.codeInput.form)) {
       busy = false;
       button.disabled = false;
@@ -75,9 +100,7 @@ export function mountEnrollUi(signal: AbortSignal): void {
       busy = true;
       button.disabled = true;
       showStatus(t('enrollReading'));
-      const qr = await captureQr(step.qr);
-      if (!qr.ok) return handle(qr);
-      await handle(await tellBackground({ type: 'enroll.begin', qr: qr.value, secretText: step.secretText }));
+      await handle(await enrollFrom(step));
     },
     { signal },
   );

@@ -3,6 +3,9 @@
  * and keeps the form; on success it moves on (backup codes, or another page). We look for a
  * fresh error near the input, by structure, not by wording.
  */
+import { closest } from './detect/dom';
+import { observeDeep } from './watch';
+
 const ERROR_LIKE = '[role=alert],.alert-danger,.error,.invalid-feedback,.text-danger,.has-error,.help-block';
 
 function isShown(el: Element): boolean {
@@ -14,13 +17,14 @@ function isShown(el: Element): boolean {
  * 'done' when `done()` says the portal moved on. Stops with `signal`.
  */
 export function watchOutcome(input: HTMLInputElement, done: () => boolean, signal: AbortSignal): Promise<'refused' | 'done'> {
-  const container: Element = input.form ?? input.closest('section,[role=dialog],main') ?? document.body;
+  const container: Element = input.form ?? closest(input, 'section,[role=dialog],main') ?? document.body;
   return new Promise((resolve) => {
     const observer = new MutationObserver((records) => {
+      addRoots();
       if (done()) return finish('done');
       for (const r of records) {
         const el = r.target instanceof Element ? r.target : r.target.parentElement;
-        const error = el?.closest(ERROR_LIKE);
+        const error = el && closest(el, ERROR_LIKE);
         const invalid = r.attributeName === 'aria-invalid' && input.getAttribute('aria-invalid') === 'true';
         if (invalid || (error && container.contains(error) && isShown(error))) return finish('refused');
       }
@@ -29,7 +33,7 @@ export function watchOutcome(input: HTMLInputElement, done: () => boolean, signa
       observer.disconnect();
       resolve(outcome);
     };
-    observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+    const addRoots = observeDeep(observer, { subtree: true, childList: true, characterData: true, attributes: true });
     signal.addEventListener('abort', () => observer.disconnect());
   });
 }

@@ -16,6 +16,8 @@ export interface PageUi {
   showPanel(anchor: Element, title: string, buttons: PanelButton[], signal: AbortSignal): () => void;
   watchOutcome(input: HTMLInputElement, done: () => boolean, signal: AbortSignal): Promise<'refused' | 'done'>;
   mountEnrollUi(signal: AbortSignal): void;
+  /** Kept out of the always-loaded script for its size (see detect/backup-codes.ts mayShowBackupCodes). */
+  findBackupCodes(root: ParentNode): string[] | null;
 }
 
 type Scope = { __cmcPageUi?: PageUi };

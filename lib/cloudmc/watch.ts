@@ -3,6 +3,26 @@
  * CloudMC renders client-side and late, so every detector is driven from here.
  * setTimeout rather than requestAnimationFrame: rAF does not run in background tabs.
  */
+import { shadowRoots } from './detect/dom';
+
+/**
+ * Observes the document and every open shadow root (a mutation inside a shadow root is not seen
+ * by an observer of the document). Returns a function that adds roots attached since; call it
+ * from the observer's callback.
+ */
+export function observeDeep(observer: MutationObserver, options: MutationObserverInit): () => void {
+  const observed = new WeakSet<Node>();
+  const add = () => {
+    for (const root of [document.documentElement, ...shadowRoots(document)]) {
+      if (observed.has(root)) continue;
+      observed.add(root);
+      observer.observe(root, options);
+    }
+  };
+  add();
+  return add;
+}
+
 export function watchPage(scan: () => void, signal: AbortSignal): void {
   let scheduled = false;
   const schedule = () => {
@@ -10,13 +30,15 @@ export function watchPage(scan: () => void, signal: AbortSignal): void {
     scheduled = true;
     setTimeout(() => {
       scheduled = false;
-      if (!signal.aborted) scan();
+      if (signal.aborted) return;
+      addRoots();
+      scan();
     }, 0);
   };
   const observer = new MutationObserver(schedule);
   // An <img> without width/height has no size until it loads, and loading mutates nothing.
   document.addEventListener('load', schedule, { capture: true, signal });
-  observer.observe(document.documentElement, {
+  const addRoots = observeDeep(observer, {
     childList: true,
     subtree: true,
     attributes: true,

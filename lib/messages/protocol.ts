@@ -109,12 +109,17 @@ export interface UiProtocol {
 
   /** `broken` counts stored entries that could not be read; they are kept untouched. */
   'accounts.list': { req: {}; res: { accounts: AccountView[]; broken: number } };
-  /** `input` is an otpauth URI or a base32 secret; for a bare secret, issuer/user/origin name it. */
+  /**
+   * `input` is an otpauth URI or a base32 secret; for a bare secret, issuer/user name it. The
+   * account is bound to `origin`, else to the portal its issuer names, else stored unbound.
+   */
   'accounts.add': {
     req: { input: string; issuer?: string; user?: string; origin?: string };
     res: { account: AccountView };
   };
   'accounts.rename': { req: { id: string; label: string }; res: { account: AccountView } };
+  /** Binds an unbound account (added by hand with no portal) to a portal's http(s) origin. */
+  'accounts.bind': { req: { id: string; origin: string }; res: { account: AccountView } };
   'accounts.delete': { req: { id: string }; res: {} };
   /** Fill this account's code into the active tab's challenge if the tab's origin is the account's. */
   'accounts.fillActiveTab': { req: { id: string }; res: { filled: boolean } };

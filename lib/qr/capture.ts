@@ -1,23 +1,27 @@
 /**
- * Turns the enrollment QR on the page (img, canvas or inline svg) into a PNG data URL the
- * background can decode. Runs in the content script, in the page's DOM; no dependencies.
+ * Turns an enrollment QR candidate on the page into a PNG data URL the background can decode:
+ * an img (or a picture's img), a canvas, an inline svg (uses of shapes defined elsewhere in the
+ * page included), an object/embed of an image, or an element whose CSS background-image is one.
+ * Runs in the content script, in the page's DOM; no dependencies.
  *
- * The QR is drawn crisp (no smoothing), scaled up by a whole factor until it is at least
- * MIN_SIDE px (>= 3 px per module up to a version-10 QR), on a white background with a white
- * margin (a quiet zone even when the page draws the QR edge to edge or on a transparent
- * background).
+ * The image is drawn at its own resolution (a 2x image keeps its detail), scaled up by a whole
+ * factor until it is at least MIN_SIDE px, down to MAX_SIDE px when huge, on a white background
+ * with a white margin (a quiet zone even when the page draws the QR edge to edge or on a
+ * transparent background).
  *
  * Reading the pixels of a cross-origin image or of a canvas it tainted is refused by the
- * browser: that gives 'qr-unreadable' (the caller may fetch `img.currentSrc` from the
- * background, or the user types the key).
+ * browser: that gives 'qr-unreadable' (the user types the key instead).
  */
 import { fail, ok, type Result } from '../result';
-import type { QrElement } from '../cloudmc/detect';
 import type { QrError } from './errors';
 
 const MIN_SIDE = 200;
 const MAX_SIDE = 2048;
 const LOAD_TIMEOUT_MS = 5000;
+/** Above this many elements, an svg's computed colours are not inlined (too slow to be a QR we can help). */
+const MAX_SVG_ELEMENTS = 5000;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const CSS_URL = /url\(\s*(['"]?)(.*?)\1\s*\)/;
 
 type Source = { image: CanvasImageSource; width: number; height: number };
 
@@ -27,6 +31,29 @@ function loaded(img: HTMLImageElement): Promise<void> {
     img.decode(),
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), LOAD_TIMEOUT_MS)),
   ]);
+}
+
+async function imageAt(url: string): Promise<Source> {
+  const image = new Image();
+  image.src = url;
+  await loaded(image);
+  return { image, width: image.naturalWidth, height: image.naturalHeight };
+}
+
+/** Copies into the clone's <defs> what its <use>s reference outside the svg (a sprite elsewhere in the page). */
+function inlineUses(svg: SVGSVGElement, clone: SVGSVGElement): void {
+  const root = svg.getRootNode() as Document | ShadowRoot;
+  const defs = document.createElementNS(SVG_NS, 'defs');
+  const copied = new Set<string>();
+  for (const use of clone.querySelectorAll('use')) {
+    const id = (use.getAttribute('href') ?? use.getAttribute('xlink:href') ?? '').replace(/^#/, '');
+    if (!id || copied.has(id) || svg.querySelector(`#${CSS.escape(id)}`)) continue;
+    const target = root.getElementById?.(id) ?? document.getElementById(id);
+    if (!target) continue;
+    copied.add(id);
+    defs.append(target.cloneNode(true));
+  }
+  if (copied.size) clone.prepend(defs);
 }
 
 /** The svg as a standalone image: namespaced, sized, with the page's computed fill/stroke inlined. */
@@ -39,7 +66,7 @@ async function svgImage(svg: SVGSVGElement): Promise<Source> {
   const from = [svg, ...svg.querySelectorAll('*')];
   const to = [clone, ...clone.querySelectorAll('*')];
   // Page CSS (fill: currentColor, .qr rect { fill: … }) does not travel with the markup.
-  if (from.length < 5000) {
+  if (from.length < MAX_SVG_ELEMENTS) {
     from.forEach((el, i) => {
       const style = getComputedStyle(el);
       const target = to[i] as SVGElement | undefined;
@@ -47,18 +74,21 @@ async function svgImage(svg: SVGSVGElement): Promise<Source> {
       target?.style.setProperty('stroke', style.stroke);
     });
   }
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  inlineUses(svg, clone);
+  clone.setAttribute('xmlns', SVG_NS);
   // Rasterise the vector at a size where every module is several px wide.
   const k = Math.max(1, MIN_SIDE / Math.min(width, height));
   clone.setAttribute('width', String(Math.round(width * k)));
   clone.setAttribute('height', String(Math.round(height * k)));
-  const image = new Image();
-  image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(clone));
-  await loaded(image);
-  return { image, width: Math.round(width * k), height: Math.round(height * k) };
+  const source = await imageAt('data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(clone)));
+  return { ...source, width: Math.round(width * k), height: Math.round(height * k) };
 }
 
-async function sourceOf(el: QrElement): Promise<Source> {
+async function sourceOf(el: Element): Promise<Source> {
+  if (el.localName === 'picture') {
+    const img = el.querySelector('img');
+    if (img) return sourceOf(img);
+  }
   if (el.localName === 'img') {
     const img = el as HTMLImageElement;
     await loaded(img);
@@ -69,10 +99,15 @@ async function sourceOf(el: QrElement): Promise<Source> {
     const canvas = el as HTMLCanvasElement;
     return { image: canvas, width: canvas.width, height: canvas.height };
   }
-  return svgImage(el as SVGSVGElement);
+  if (el.localName === 'svg') return svgImage(el as SVGSVGElement);
+  if (el.localName === 'object') return imageAt((el as HTMLObjectElement).data);
+  if (el.localName === 'embed') return imageAt((el as HTMLEmbedElement).src);
+  const url = CSS_URL.exec(getComputedStyle(el).backgroundImage)?.[2];
+  if (!url) throw new Error('no image');
+  return imageAt(new URL(url, document.baseURI).href);
 }
 
-export async function captureQr(el: QrElement): Promise<Result<string, QrError>> {
+export async function captureQr(el: Element): Promise<Result<string, QrError>> {
   let source: Source;
   try {
     source = await sourceOf(el);

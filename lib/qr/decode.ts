@@ -2,13 +2,24 @@
  * PNG (or JPEG/GIF/WebP) data URL -> the text of the QR code in it, with jsQR. Runs in the
  * extension's service worker (fetch, createImageBitmap and OffscreenCanvas, no DOM).
  *
- * `decodeQrDataUrl` validates the data URL (type, base64, size) before anything is decoded;
- * the bitmap step is the injectable `rasterize` (the default uses createImageBitmap +
- * OffscreenCanvas, which Node lacks), so the validation and the plumbing run in unit tests.
+ * `decodeQrDataUrl` validates the data URL (type, base64, size) and the size the image's header
+ * declares before anything is decoded; the bitmap step is the injectable `rasterize` (the
+ * default uses createImageBitmap + OffscreenCanvas, which Node lacks), so the validation and
+ * the plumbing run in unit tests.
+ *
+ * What real portals draw (issue 9): a QR in brand colours, light on dark, under a logo (high
+ * error correction), a 2x image, one part of a wide picture with a caption, an anti-aliased
+ * screenshot. `decodeQrPixels` tries views of the image, cheapest first, and stops at the first
+ * that decodes: the whole image (both polarities), a downscaled copy of a large one, its
+ * luminance stretched to full contrast, the darkest channel (saturated colours), crops around candidate finder patterns, overlapping
+ * tiles, and a 2x upscale of a small one.
  */
 import jsQR from 'jsqr';
 import { fail, ok, type Result } from '../result';
 import type { QrError } from './errors';
+import { declaredImageSize } from './image-size';
+import { finderBoxes, tiles } from './finders';
+import { crop, darkestChannel, downscale, flattenAlpha, stretched, upscale, type Pixels } from './pixels';
 
 export type { QrError, QrErrorCode } from './errors';
 
@@ -20,11 +31,14 @@ export const MAX_IMAGE_PIXELS = 8 * 1024 * 1024;
 
 const DATA_URL = /^data:image\/(png|jpeg|gif|webp);base64,([A-Za-z0-9+/]+={0,2})$/;
 
-export interface Pixels {
-  readonly data: Uint8ClampedArray;
-  readonly width: number;
-  readonly height: number;
-}
+export type { Pixels } from './pixels';
+
+/** Long side a view is brought down to before decoding: jsQR's cost grows with the area. */
+const VIEW_SIDE = 1000;
+/** Below this short side, a 2x upscale helps jsQR with 1-2 px modules. */
+const SMALL_SIDE = 240;
+/** The smallest QR (version 1) is 21 modules a side. */
+const MIN_QR_SIDE = 21;
 
 /** Decodes an image blob into RGBA pixels. */
 export type Rasterize = (blob: Blob) => Promise<Result<Pixels, QrError>>;
@@ -34,6 +48,8 @@ function tooLarge(width: number, height: number): boolean {
 }
 
 const TOO_LARGE = 'The QR code image is too large to decode.';
+const tooLargeDeclared = (width: number, height: number) =>
+  `The QR code image says it is ${width} × ${height} pixels; images over ${MAX_IMAGE_SIDE} pixels a side or ${MAX_IMAGE_PIXELS / 1024 / 1024} megapixels are not decoded.`;
 
 /** The default rasterizer: createImageBitmap + OffscreenCanvas (service worker, browsers). */
 export const rasterizeBitmap: Rasterize = async (blob) => {
@@ -76,13 +92,42 @@ export async function decodeQrDataUrl(dataUrl: string, rasterize: Rasterize = ra
   } catch {
     return fail('qr-bad-image', 'The QR code image data is malformed.');
   }
+  // The header's word on the size, before createImageBitmap allocates it.
+  const size = declaredImageSize(new Uint8Array(await blob.arrayBuffer()));
+  if (!size) return fail('qr-bad-image', 'The QR code capture is not a readable PNG, JPEG, GIF or WebP image.');
+  if (!size.width || !size.height) return fail('qr-bad-image', 'The QR code image is empty.');
+  if (tooLarge(size.width, size.height)) return fail('qr-too-large', tooLargeDeclared(size.width, size.height));
   const pixels = await rasterize(blob);
   return pixels.ok ? decodeQrPixels(pixels.value) : pixels;
 }
 
+/** The image brought down by a whole factor so its long side is at most VIEW_SIDE (unchanged if it is). */
+function fitted(image: Pixels): Pixels {
+  const factor = Math.ceil(Math.max(image.width, image.height) / VIEW_SIDE);
+  return factor > 1 ? downscale(image, factor) : image;
+}
+
+/** The views to try, lazily, cheapest and likeliest first. */
+function* views(image: Pixels): Generator<Pixels> {
+  // A large image is first seen whole at a reduced size (jsQR at full size costs seconds).
+  const small = fitted(image);
+  yield small;
+  // A high-DPI QR: halving averages anti-aliased edges and gives jsQR's blocks whole modules.
+  if (small === image && Math.min(image.width, image.height) >= 2 * SMALL_SIDE) yield downscale(image, 2);
+  yield stretched(small);
+  yield darkestChannel(small);
+  // Crops come from the full-resolution image (a small QR in a big picture keeps its modules).
+  for (const box of finderBoxes(image)) yield fitted(crop(image, box.x, box.y, box.width, box.height));
+  for (const box of tiles(image.width, image.height)) yield fitted(crop(image, box.x, box.y, box.width, box.height));
+  if (Math.min(image.width, image.height) < SMALL_SIDE) yield upscale(image, 2);
+}
+
+const OTPAUTH = /^otpauth:/i;
+
 /**
- * The text of the QR code in RGBA pixels (jsQR, normal and inverted). Transparent pixels are
- * composited over white first: jsQR ignores alpha, so a transparent background would read as black.
+ * The text of the QR code in RGBA pixels (jsQR, normal and inverted, on the views above).
+ * Transparent pixels are composited over white first: jsQR ignores alpha, so a transparent
+ * background would read as black.
  */
 export function decodeQrPixels(image: Pixels): Result<string, QrError> {
   const { data, width, height } = image;
@@ -90,18 +135,14 @@ export function decodeQrPixels(image: Pixels): Result<string, QrError> {
     return fail('qr-bad-image', 'The QR code image has inconsistent dimensions.');
   }
   if (tooLarge(width, height)) return fail('qr-too-large', TOO_LARGE);
-  let rgba = data;
-  for (let i = 3; i < data.length; i += 4) {
-    if (data[i] === 255) continue;
-    rgba = new Uint8ClampedArray(data);
-    for (let j = 0; j < rgba.length; j += 4) {
-      const a = rgba[j + 3]! / 255;
-      for (let c = 0; c < 3; c++) rgba[j + c] = rgba[j + c]! * a + 255 * (1 - a);
-      rgba[j + 3] = 255;
-    }
-    break;
+  // Another QR beside the enrollment one (an app-store link) must not hide it: an otpauth URI
+  // wins; any other text is the answer only when no view holds one.
+  let other: string | null = null;
+  for (const view of views(flattenAlpha(image))) {
+    if (view.width < MIN_QR_SIDE || view.height < MIN_QR_SIDE) continue;
+    const text = jsQR(view.data, view.width, view.height, { inversionAttempts: 'attemptBoth' })?.data;
+    if (text && OTPAUTH.test(text)) return ok(text);
+    other ??= text || null;
   }
-  const code = jsQR(rgba, width, height, { inversionAttempts: 'attemptBoth' });
-  if (!code || !code.data) return fail('qr-not-found', 'No QR code was found in the image.');
-  return ok(code.data);
+  return other === null ? fail('qr-not-found', 'No QR code was found in the image.') : ok(other);
 }

@@ -6,8 +6,9 @@
  */
 import { tellBackground } from '../../messages/client';
 import type { ChallengeAnswer, Reply } from '../../messages/protocol';
-import { fillInput, findChallenge, type Challenge } from '../detect';
+import { fillCode, findChallenge, type Challenge } from '../detect';
 import { submit } from '../outcome';
+import { all } from '../detect/dom';
 import { pageUi } from '../page-ui';
 import { t } from '../ui/i18n';
 
@@ -63,7 +64,7 @@ export function autofill(signal: AbortSignal) {
     const wait = answer.notBefore - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait)); // the next code's step begins
     if (!challenge.input.isConnected) return false;
-    fillInput(challenge.input, answer.code);
+    fillCode(challenge.input, answer.code);
     if (!answer.autoSubmit) return true;
     const ui = await pageUi();
     const outcome = ui.watchOutcome(challenge.input, () => !challenge.input.isConnected, signal);
@@ -84,7 +85,7 @@ export function autofill(signal: AbortSignal) {
           void tellBackground({ type: 'login.backup' }).then(async (r) => {
             if (r.ok && r.value.status === 'fill') {
               removePanel();
-              fillInput(challenge.input, r.value.code);
+              fillCode(challenge.input, r.value.code);
             } else (await pageUi()).showStatus(r.ok ? t('noBackupCode') : r.error.message, 'error');
           }),
       },
@@ -103,7 +104,7 @@ export function autofill(signal: AbortSignal) {
     const challenge = findChallenge(document);
     if (!challenge) {
       // A page past the login (no challenge, no password): tell the background it went through.
-      if (!settledSent && !document.querySelector('input[type=password]')) {
+      if (!settledSent && !all(document, 'input[type=password]').length) {
         settledSent = true;
         void tellBackground({ type: 'login.settled' });
       }

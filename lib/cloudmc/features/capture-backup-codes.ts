@@ -8,7 +8,7 @@
  *   that opened after the click (the 2015 UI shows them in a modal).
  */
 import { tellBackground } from '../../messages/client';
-import { findBackupCodes } from '../detect';
+import { mayShowBackupCodes } from '../detect/backup-codes';
 import { t } from '../ui/i18n';
 import { pageUi } from '../page-ui';
 
@@ -46,8 +46,13 @@ export function captureBackupCodes(signal: AbortSignal, now: () => number = () =
     return !!dialog && !click.dialogs.has(dialog);
   }
 
-  return () => {
-    const codes = findBackupCodes(document);
+  // The full look lives in the page UI bundle (content-script size budget): loaded only when
+  // the page shows enough code-shaped text.
+  const find = async (): Promise<string[] | null> => (mayShowBackupCodes(document) ? (await pageUi()).findBackupCodes(document) : null);
+
+  return () => void find().then(report, () => undefined);
+
+  function report(codes: string[] | null): void {
     const key = codes?.join(' ') ?? '';
     if (key === reported) return;
     reported = key;
@@ -56,7 +61,7 @@ export function captureBackupCodes(signal: AbortSignal, now: () => number = () =
       const status = !reply.ok ? reply.error.message : reply.value.status === 'stored' ? t(reply.value.replaced ? 'backupReplaced' : 'backupSaved') : reply.value.status === 'locked' ? t('backupLocked') : '';
       if (status) (await pageUi()).showStatus(status, reply.ok && reply.value.status === 'stored' ? 'ok' : 'error');
     });
-  };
+  }
 }
 
 /** The element whose own text shows `code`. */

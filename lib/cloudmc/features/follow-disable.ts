@@ -9,6 +9,7 @@
 import { tellBackground } from '../../messages/client';
 import { pageUi } from '../page-ui';
 import { t } from '../ui/i18n';
+import { all } from '../detect/dom';
 
 const DISABLE = /\b(disable|d[ée]sactiver|deshabilitar|desactivar)\b/i;
 const BUTTONS = 'button,a,[role=button],input[type=submit],input[type=button]';
@@ -19,14 +20,16 @@ export function followDisable(signal: AbortSignal): () => void {
   document.addEventListener(
     'click',
     (e) => {
-      const button = e.isTrusted ? (e.target as Element).closest?.(BUTTONS) : null;
+      // The element clicked, inside an open shadow root too (e.target is retargeted to its host).
+      const target = e.composedPath()[0];
+      const button = e.isTrusted && target instanceof Element ? target.closest(BUTTONS) : null;
       if (button && DISABLE.test(words(button))) clicked = button;
     },
     { capture: true, signal },
   );
   return () => {
-    if (!clicked || clicked.isConnected || document.querySelector('input[type=password]')) return;
-    if ([...document.querySelectorAll(BUTTONS)].some((b) => DISABLE.test(words(b)))) return;
+    if (!clicked || clicked.isConnected || all(document, 'input[type=password]').length) return;
+    if (all(document, BUTTONS).some((b) => DISABLE.test(words(b)))) return;
     clicked = undefined;
     void tellBackground({ type: 'twofactor.disabled' }).then(async (r) => {
       if (r.ok && r.value.status === 'marked') (await pageUi()).showStatus(t('disabledMarked'));
