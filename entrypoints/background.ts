@@ -10,6 +10,7 @@ import { unwrap } from '@/lib/background/errors';
 import { createEnrollment } from '@/lib/background/enroll';
 import { loadOffsets, measureOffset, measuredRecently, offsetFor } from '@/lib/background/clock';
 import { createLogin } from '@/lib/background/login';
+import { createFirstScreenStore } from '@/lib/background/first-screen';
 import { injectPageUi, openUnlockWindow, sendToTab } from '@/lib/background/tabs';
 import { decodeQrDataUrl } from '@/lib/qr/decode';
 
@@ -19,8 +20,18 @@ export default defineBackground(() => {
 
   // Opened once per service-worker life; restores the unlocked state a restart interrupted.
   let vault: Promise<Vault> | undefined;
+  // The popup's first screen (labels and order, no secret) follows the decrypted list.
+  const firstScreenIndex = createFirstScreenStore(browser.storage.session);
   const getVault = () =>
-    (vault ??= openVault({ session: fromStorageArea(browser.storage.session) }).then(unwrap));
+    (vault ??= openVault({ session: fromStorageArea(browser.storage.session) })
+      .then(unwrap)
+      .then((v) => {
+        firstScreenIndex.follow(v.accounts);
+        return v;
+      }));
+  // A worker is started by the message it must answer (the popup's list, a page's challenge):
+  // open the vault now, alongside the router's own start-up reads, not after them.
+  void getVault().catch(() => undefined);
 
   const autoLock = createAutoLock({
     lock: async () => unwrap(await (await getVault()).session.lock()),
@@ -63,11 +74,16 @@ export default defineBackground(() => {
       settings: { load: loadSettings, save: saveSettings },
       sites: { granted: grantedSites, remove: removeSite, scan: scanActiveTab, enable: enableOnActiveTab },
       onActivity: autoLock.arm,
-      onLocked: autoLock.disarm,
+      // Lock also drops the first-screen index (the repository's lock hook queues that too;
+      // awaited here so the lock's answer comes after it is gone).
+      onLocked: async () => {
+        await Promise.all([autoLock.disarm(), firstScreenIndex.clear()]);
+      },
       onUnlocked: async () => {
         await Promise.all([enrollment.resume(), login.resume()]);
       },
       fillActiveTab: (id) => login.fillActiveTab(id),
+      firstScreenIndex,
     }),
     page: createPageHandlers({ enrollment, login, injectPageUi }),
     onRejected: (reason, sender) => console.warn('[cloudmc-authenticator] refused message', reason, sender.url),

@@ -12,6 +12,7 @@ import type { AnswerOf, Settings, UiProtocol } from '../messages/protocol';
 type UiAnswer<K extends keyof UiProtocol> = AnswerOf<UiProtocol, K>;
 import { unwrap } from './errors';
 import { accountView, backupView } from './views';
+import { firstScreen, type FirstScreenStore } from './first-screen';
 import { planImport, plainExport, previewOf, readImportFile } from './transfer';
 
 export interface UiDeps {
@@ -35,6 +36,8 @@ export interface UiDeps {
   onUnlocked: () => Promise<void>;
   /** Fills an account's code into the active tab's challenge when that tab is its portal. */
   fillActiveTab: (id: string) => Promise<boolean>;
+  /** The popup's first-screen index in storage.session (first-screen.ts). */
+  firstScreenIndex: Pick<FirstScreenStore, 'read'>;
 }
 
 const MIN_PASSPHRASE = 10;
@@ -42,6 +45,12 @@ const MIN_PASSPHRASE = 10;
 export function createUiHandlers(deps: UiDeps): UiHandlers {
   const accounts = async () => unwrap(await (await deps.vault()).accounts.list()).accounts;
   const view = (a: Parameters<typeof accountView>[0]) => accountView(a, deps.now(), deps.clockOffset(a.origin));
+
+  /** The popup's first screen: codes for those rows only, the rest asked for once painted. */
+  async function firstScreenAnswer(v: Vault, first: number) {
+    const screen = unwrap(await firstScreen(v.accounts, deps.firstScreenIndex, Math.max(1, Math.min(first, 100))));
+    return { accounts: screen.accounts.map(view), broken: screen.broken, more: screen.more };
+  }
 
   async function state() {
     return { state: unwrap(await (await deps.vault()).session.state()) };
@@ -65,10 +74,15 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
       await active(async (v) => unwrap(await v.session.create(passphrase)));
       return state();
     },
-    'vault.unlock': async ({ passphrase }) => {
-      await active(async (v) => unwrap(await v.session.unlock(passphrase)));
+    'vault.unlock': async ({ passphrase, first }) => {
+      const screen = await active(async (v) => {
+        unwrap(await v.session.unlock(passphrase));
+        // The popup wants its codes next: start decrypting the list now, alongside the rest.
+        void v.accounts.list();
+        return first === undefined ? undefined : firstScreenAnswer(v, first);
+      });
       void deps.onUnlocked();
-      return state();
+      return { ...(await state()), ...(screen ? { first: screen } : {}) };
     },
     'vault.lock': async () => {
       unwrap(await (await deps.vault()).session.lock());
@@ -83,8 +97,9 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
       return {};
     },
 
-    'accounts.list': () =>
+    'accounts.list': ({ first }) =>
       active(async (v) => {
+        if (first !== undefined) return firstScreenAnswer(v, first);
         const list = unwrap(await v.accounts.list());
         return { accounts: list.accounts.map(view), broken: list.broken.length };
       }),
