@@ -4,14 +4,17 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { FIRST_SCREEN, type AccountView } from '@/lib/messages/protocol';
 import { errorText, isLockedError, useApi } from './api';
 import { AccountList } from './Accounts';
-import { AddAccount } from './AddAccount';
-import { BackupCodes } from './BackupCodes';
+import { lazy } from './lazy';
 import { ConfirmDialog } from './Dialog';
 import { siteOf } from './format';
 import { Icon } from './Icon';
 import { whenIdle } from './idle';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'backup'; id: string };
+
+// Not on the first screen: loaded when idle, off the first render's bytes.
+const AddAccount = lazy(() => import('./AddAccount').then((m) => m.AddAccount));
+const BackupCodes = lazy(() => import('./BackupCodes').then((m) => m.BackupCodes));
 
 /** The popup's top bar; `children` are the extra actions of the current state. */
 export function Bar({ children }: { children?: ComponentChildren }) {
@@ -95,6 +98,14 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
   // Painted the first screen: the rest of the list when the page is idle.
   const partial = !!current?.more && !current.preview;
   useEffect(() => (partial ? whenIdle(() => void refresh()) : undefined), [partial]);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void AddAccount.preload();
+        void BackupCodes.preload();
+      }),
+    [],
+  );
 
   // The earliest expiry: every code rolls over on the same second grid, so one ticker aligned
   // to it serves all rows (no per-row timers). Preview rows have no code yet.

@@ -1,9 +1,15 @@
-/** Wiring only: the `Api` the popup and the options page hand to their components. */
-import { browser } from 'wxt/browser';
-import type { Api } from '@/components/api';
+/**
+ * Wiring only: the `Api` the popup and the options page hand to their components. The
+ * browser's own API object (lib/native-browser.ts), not the polyfill: fewer bytes before the
+ * first render.
+ */
+import type { Api, Ask } from '@/components/api';
 import { copyText, downloadText } from '@/components/platform';
-import { askBackground } from '@/lib/messages/client';
+import { sendVia } from '@/lib/messages/reply';
 import { makeT, type GetMessage } from '@/lib/i18n';
+import { nativeBrowser as browser } from '@/lib/native-browser';
+
+const askBackground: Ask = (message) => sendVia((m) => browser.runtime.sendMessage(m), message);
 
 /** The page's language, for screen readers and hyphenation; call it after the first render. */
 export const setPageLang = () => void (document.documentElement.lang = browser.i18n.getUILanguage());
