@@ -91,9 +91,10 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
     else setError(errorText(t, r.error));
   };
 
+  // Nothing handed in (or a preview whose answer failed): ask for the first screen.
   useLayoutEffect(() => {
-    if (!initial) void refresh(FIRST_SCREEN);
-  }, []);
+    if (!initial && !own) void refresh(FIRST_SCREEN);
+  }, [initial]);
 
   // Painted the first screen: the rest of the list when the page is idle.
   const partial = !!current?.more && !current.preview;
