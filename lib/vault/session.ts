@@ -180,11 +180,7 @@ export class VaultSession {
     if (stored.value === undefined) return vaultError('no-vault');
     const header = await parseHeader(stored.value);
     if (!header.ok) return header;
-    const kdfStart = performance.now();
     const raw = await openHeader(header.value, passphrase);
-    // User Timing only (a duration, no data): the KDF is the floor of an unlock, and the bench
-    // times what comes after it.
-    performance.measure?.('cmc:kdf', { start: kdfStart });
     if (!raw.ok) return raw;
     return ok({ raw: raw.value, stored: stored.value as string, header: header.value });
   }
