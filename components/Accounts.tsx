@@ -3,17 +3,24 @@
  * usable): rows are plain render functions, not components (no hooks per row), one click and
  * one keydown handler on the list serve every row (event delegation through `data-act`), the
  * row icons are CSS masks and the countdown one element, and there are no per-row timers: the
- * parent's single ticker re-renders the list once a second. Only the first PAGE rows render
- * until the list is scrolled or searched.
+ * parent's single ticker re-renders the list once a second. The first paint holds the rows
+ * that fit (FIRST_SCREEN), so 1,000 accounts cost what 8 do before it; the first PAGE rows
+ * follow when the page is idle, more as the list is scrolled or searched. Rows have one
+ * height whether their code is there or not (a preview row holds a placeholder), so nothing
+ * moves when the codes arrive. Replaced accounts are not listed here.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AccountView } from '@/lib/messages/protocol';
+import { FIRST_SCREEN, type AccountView } from '@/lib/messages/protocol';
 import { useT, type T } from './api';
 import { displayName, faceAt, groupCode, searchText } from './format';
 import { Icon } from './Icon';
+import { whenIdle } from './idle';
 
 /** Rows rendered at first; more as the list is scrolled (1000 accounts stay fast). */
 export const PAGE = 100;
+/** A code not there yet: a dot per digit, grouped like the code, on the code's line (same height). */
+const placeholder = (digits: number) => groupCode('0'.repeat(digits)).replace(/0/g, '\u2022');
+
 /** The search box appears once there are more accounts than this. */
 export const SEARCH_FROM = 5;
 
@@ -36,9 +43,10 @@ interface ListProps extends RowActions {
 
 export function AccountList(props: ListProps) {
   const t = useT();
-  const { accounts, now } = props;
+  const { now } = props;
+  const accounts = useMemo(() => props.accounts.filter((a) => a.state !== 'replaced'), [props.accounts]);
   const [query, setQuery] = useState('');
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(FIRST_SCREEN);
   const [menuFor, setMenuFor] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -56,7 +64,13 @@ export function AccountList(props: ListProps) {
   useEffect(() => {
     if (searchable) searchRef.current?.focus();
   }, [searchable]);
-  useEffect(() => setLimit(PAGE), [q]);
+  // The first screen is painted: the rest of the first page when idle.
+  useEffect(() => whenIdle(() => setLimit((l) => Math.max(l, PAGE))), []);
+  const searched = useRef(false);
+  useEffect(() => {
+    if (searched.current) setLimit(PAGE);
+    searched.current = true;
+  }, [q]);
 
   // Simple windowing: render the first PAGE rows, add PAGE more when scrolled near the end.
   useEffect(() => {
@@ -196,7 +210,7 @@ export function AccountList(props: ListProps) {
           ),
         )}
       </ul>
-      {shown.length > visible.length && (
+      {limit >= PAGE && shown.length > visible.length && (
         <button class="btn link wide" type="button" onClick={() => setLimit((l) => l + PAGE)}>
           {t('showMore', shown.length - visible.length)}
         </button>
@@ -207,15 +221,23 @@ export function AccountList(props: ListProps) {
 
 /** One row. A plain function: its clicks are handled by the list (`data-act`). */
 function accountRow(t: T, a: AccountView, now: number, copied: boolean, menu: boolean) {
-  const face = faceAt(a, now);
+  // A preview row (from the first-screen index) has no code yet: a placeholder of the same size.
+  const waiting = a.code === '';
+  const face = waiting ? { code: '', left: a.period } : faceAt(a, now);
   const name = displayName(a);
   const who = `${a.user} · ${name}`;
-  const code = groupCode(face.code);
+  const code = waiting ? placeholder(a.digits) : groupCode(face.code);
   const { total, remaining } = a.backup;
   const menuId = `menu-${a.id}`;
   const frac = Math.max(0, Math.min(1, face.left / a.period));
   return (
-    <li key={a.id} class={`acct${copied ? ' copied' : ''}${a.state !== 'active' ? ' ' + a.state : ''}`} data-testid="account" data-id={a.id}>
+    <li
+      key={a.id}
+      class={`acct${copied ? ' copied' : ''}${a.state !== 'active' ? ' ' + a.state : ''}${waiting ? ' waiting' : ''}`}
+      data-testid="account"
+      data-id={a.id}
+      aria-busy={waiting || undefined}
+    >
       <button class="acct-main" data-act="copy" aria-label={t('copyCodeFor', [code, a.user, name])}>
         <span class="acct-name">{name}</span>
         <span class="acct-user">{a.user}</span>
@@ -235,10 +257,10 @@ function accountRow(t: T, a: AccountView, now: number, copied: boolean, menu: bo
         key={face.code}
         class={face.left <= 5 ? 'ring low' : 'ring'}
         role="timer"
-        aria-label={t('secondsLeft', face.left)}
+        aria-label={waiting ? undefined : t('secondsLeft', face.left)}
         style={`--p:${frac}`}
       >
-        {face.left}
+        {waiting ? '' : face.left}
       </span>
       {/* Icons and the remaining count are drawn by CSS (::before, ::after): fewer nodes a row. */}
       <button

@@ -1,24 +1,35 @@
 /** The popup: first run, locked, or the unlocked vault. */
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { Reply, VaultState } from '@/lib/messages/protocol';
+import { FIRST_SCREEN, parseFirstScreenIndex, type AccountView, type Reply, type VaultState } from '@/lib/messages/protocol';
 import { errorText, useApi, type Ask } from './api';
 import { CreateVault, UnlockForm } from './VaultForms';
 import { Bar, Vault, type ListAnswer } from './Vault';
 
 export interface Boot {
+  /** The first screen of accounts (`accounts.list` with `first`). */
   list: Promise<Reply<ListAnswer>>;
   status: Promise<Reply<{ state: VaultState }>>;
+  /** The background's first-screen index from storage.session (labels, no codes), when the entrypoint read it. */
+  index?: Promise<unknown>;
 }
 
 /**
- * Asks for the list and the status at once: when unlocked (the common case) the codes are on
- * screen after a single round trip. The entrypoint calls this before its first render, so the
- * background works while the page renders its frame.
+ * Asks for the first screen and the status at once: when unlocked (the common case) the codes
+ * are on screen after a single round trip. The entrypoint's prefetch script does the same
+ * (and reads the index) before the bundle loads; this is the fallback.
  */
 export const startPopup = (ask: Ask): Boot => ({
-  list: ask({ type: 'accounts.list' }),
+  list: ask({ type: 'accounts.list', first: FIRST_SCREEN }),
   status: ask({ type: 'vault.status' }),
 });
+
+/** Rows from the index: names and order, no code yet (a row shows a placeholder until the list comes). */
+function previewOf(raw: unknown): ListAnswer | null {
+  const index = parseFirstScreenIndex(raw);
+  if (!index || index.rows.length === 0) return null;
+  const accounts: AccountView[] = index.rows.map((r) => ({ ...r, code: '', nextCode: '', validUntil: 0 }));
+  return { accounts, broken: 0, preview: true };
+}
 
 /** `closeOnUnlock`: this is the unlock window a page asked for; it closes once unlocked. */
 export function Popup({ boot, closeOnUnlock = false }: { boot?: Boot; closeOnUnlock?: boolean }) {
@@ -26,12 +37,13 @@ export function Popup({ boot, closeOnUnlock = false }: { boot?: Boot; closeOnUnl
   const { ask, t } = api;
   const [state, setState] = useState<VaultState | null>(null);
   const [initial, setInitial] = useState<ListAnswer | null>(null);
+  const [preview, setPreview] = useState<ListAnswer | null>(null);
   const [error, setError] = useState('');
 
   // A layout effect runs right after the first render, not a frame later.
   useLayoutEffect(() => {
     let settled = false;
-    const { list, status } = boot ?? startPopup(ask);
+    const { list, status, index } = boot ?? startPopup(ask);
     void list.then((r) => {
       if (r.ok && !settled) {
         settled = true;
@@ -46,22 +58,26 @@ export function Popup({ boot, closeOnUnlock = false }: { boot?: Boot; closeOnUnl
       if (r.ok) setState(r.value.state);
       else setError(errorText(t, r.error));
     });
+    // A stopped worker takes a while to start: paint the rows the index names meanwhile.
+    void index?.then((raw) => {
+      if (!settled) setPreview(previewOf(raw));
+    });
   }, []);
 
   const locked = () => {
     setInitial(null);
     setState('locked');
   };
-  const unlocked = () => {
+  const unlocked = (list?: ListAnswer) => {
     if (closeOnUnlock) return api.close();
-    setInitial(null);
+    setInitial(list ?? null);
     setState('unlocked');
   };
 
   return (
     <div class="popup">
-      {state === 'unlocked' ? (
-        <Vault initial={initial} onLocked={locked} />
+      {state === 'unlocked' || (state === null && preview && !error) ? (
+        <Vault initial={state === 'unlocked' ? initial : preview} onLocked={locked} />
       ) : state === null && !error ? (
         <Bar />
       ) : (
@@ -69,7 +85,7 @@ export function Popup({ boot, closeOnUnlock = false }: { boot?: Boot; closeOnUnl
           <Bar />
           <div class="scroll">
             {state === 'absent' && <CreateVault onDone={(s) => (s === 'unlocked' ? unlocked() : setState(s))} />}
-            {state === 'locked' && <UnlockForm onUnlocked={unlocked} />}
+            {state === 'locked' && <UnlockForm onUnlocked={unlocked} first={closeOnUnlock ? undefined : FIRST_SCREEN} />}
             {error && (
               <p class="error" role="alert">
                 {error}

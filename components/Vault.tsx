@@ -1,20 +1,24 @@
 /** The unlocked popup: header actions, the list, the add form, backup codes, delete dialog. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AccountView } from '@/lib/messages/protocol';
+import { FIRST_SCREEN, type AccountView } from '@/lib/messages/protocol';
 import { errorText, isLockedError, useApi } from './api';
 import { AccountList } from './Accounts';
-import { AddAccount } from './AddAccount';
-import { BackupCodes } from './BackupCodes';
 import { BackupHealth } from './BackupHealth';
 import { BindAccount, boundHost } from './BindAccount';
+import { lazy } from './lazy';
 import { ConfirmDialog } from './Dialog';
 import { ReplacedAccounts } from './ReplacedAccounts';
 import { IssuerSites } from './IssuerSites';
 import { siteOf } from './format';
 import { Icon } from './Icon';
+import { whenIdle } from './idle';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'backup'; id: string } | { kind: 'bind'; id: string };
+
+// Not on the first screen: loaded when idle, off the first render's bytes.
+const AddAccount = lazy(() => import('./AddAccount').then((m) => m.AddAccount));
+const BackupCodes = lazy(() => import('./BackupCodes').then((m) => m.BackupCodes));
 
 /** The popup's top bar; `children` are the extra actions of the current state. */
 export function Bar({ children }: { children?: ComponentChildren }) {
@@ -45,15 +49,33 @@ export function Bar({ children }: { children?: ComponentChildren }) {
 export const whoAt = (a: AccountView) =>
   a.user.includes('@') ? `${a.user} (${siteOf(a)})` : `${a.user}@${siteOf(a)}`;
 
-/** The first `accounts.list` answer, when the popup already has it. */
-export type ListAnswer = { accounts: AccountView[]; broken?: number };
+/**
+ * An `accounts.list` answer. `more`: only the first screen, ask for the whole list once
+ * painted. `preview`: rows from the first-screen index, no codes yet (the answer is coming).
+ */
+export type ListAnswer = { accounts: AccountView[]; broken?: number; more?: boolean; preview?: boolean };
 
+/**
+ * `initial`: what the popup already has (the first screen, or the index's preview until the
+ * first screen comes; a newer `initial` replaces a preview). Without it, the first screen is
+ * asked for on mount. Either way, the rest of the list is asked for when idle.
+ */
 export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLocked(): void }) {
   const api = useApi();
   const { ask, t } = api;
-  const [accounts, setAccounts] = useState(initial?.accounts ?? null);
+  // The list as this component last set it; a preview gives way to what the popup passes in.
+  const [own, setOwn] = useState<ListAnswer | null>(null);
+  const current = own && !own.preview ? own : (initial ?? own);
+  const currentRef = useRef(current);
+  currentRef.current = current;
+  const accounts = current?.accounts ?? null;
+  const broken = current?.broken ?? 0;
+  const setAccounts = (fn: (list: AccountView[] | null) => AccountView[] | null) =>
+    setOwn((o) => {
+      const base = o && !o.preview ? o : (currentRef.current ?? o);
+      return { ...base, accounts: fn(base?.accounts ?? null) ?? [] };
+    });
   const [error, setError] = useState('');
-  const [broken, setBroken] = useState(initial?.broken ?? 0);
   const [now, setNow] = useState(api.now);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [toast, setToast] = useState('');
@@ -62,24 +84,37 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
   const toastTimer = useRef(0);
   const asked = useRef({ for: 0, at: 0 });
 
-  const refresh = async () => {
-    const r = await ask({ type: 'accounts.list' });
+  /** The whole list, or with `first` the first screen only. */
+  const refresh = async (first?: number) => {
+    const r = await ask(first ? { type: 'accounts.list', first } : { type: 'accounts.list' });
     if (r.ok) {
-      setAccounts(r.value.accounts);
       // The background also counts records it could not read (left untouched in the store).
-      setBroken(r.value.broken ?? 0);
+      setOwn(r.value);
       setError('');
     } else if (isLockedError(r.error)) onLocked();
     else setError(errorText(t, r.error));
   };
 
+  // Nothing handed in (or a preview whose answer failed): ask for the first screen.
   useLayoutEffect(() => {
-    if (!initial) void refresh();
-  }, []);
+    if (!initial && !own) void refresh(FIRST_SCREEN);
+  }, [initial]);
+
+  // Painted the first screen: the rest of the list when the page is idle.
+  const partial = !!current?.more && !current.preview;
+  useEffect(() => (partial ? whenIdle(() => void refresh()) : undefined), [partial]);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void AddAccount.preload();
+        void BackupCodes.preload();
+      }),
+    [],
+  );
 
   // The earliest expiry: every code rolls over on the same second grid, so one ticker aligned
-  // to it serves all rows (no per-row timers).
-  const anchor = useMemo(() => (accounts ?? []).reduce((m, a) => Math.min(m, a.validUntil), Infinity), [accounts]);
+  // to it serves all rows (no per-row timers). Preview rows have no code yet.
+  const anchor = useMemo(() => (accounts ?? []).reduce((m, a) => (a.code ? Math.min(m, a.validUntil) : m), Infinity), [accounts]);
   const anchorRef = useRef(anchor);
   anchorRef.current = anchor;
   useEffect(() => {

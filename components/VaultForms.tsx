@@ -1,6 +1,6 @@
 /** First-run passphrase creation and the unlock form; shared by the popup and the options page. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { VaultState } from '@/lib/messages/protocol';
+import type { FirstScreenAnswer, VaultState } from '@/lib/messages/protocol';
 import { errorText, useApi } from './api';
 import { MIN_PASSPHRASE } from './format';
 import { Icon } from './Icon';
@@ -93,7 +93,11 @@ export function CreateVault({ onDone }: { onDone: (state: VaultState) => void })
   );
 }
 
-export function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
+/**
+ * `first`: also ask for the first screen of accounts with the unlock (one round trip less
+ * between the KDF and the codes); `onUnlocked` then gets it.
+ */
+export function UnlockForm({ onUnlocked, first }: { onUnlocked: (list?: FirstScreenAnswer) => void; first?: number }) {
   const { ask, t } = useApi();
   const [pass, setPass] = useState('');
   const [busy, setBusy] = useState(false);
@@ -116,9 +120,9 @@ export function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
     if (!pass) return fail(t('passRequired'));
     setBusy(true);
     setError('');
-    const r = await ask({ type: 'vault.unlock', passphrase: pass });
+    const r = await ask(first ? { type: 'vault.unlock', passphrase: pass, first } : { type: 'vault.unlock', passphrase: pass });
     setBusy(false);
-    if (r.ok && r.value.state === 'unlocked') onUnlocked();
+    if (r.ok && r.value.state === 'unlocked') onUnlocked(r.value.first);
     else fail(r.ok ? t('err_internal') : errorText(t, r.error));
   };
 

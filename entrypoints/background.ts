@@ -10,6 +10,7 @@ import { unwrap } from '@/lib/background/errors';
 import { createEnrollment } from '@/lib/background/enroll';
 import { loadOffsets, measureOffset, measuredRecently, offsetFor } from '@/lib/background/clock';
 import { createLogin } from '@/lib/background/login';
+import { createFirstScreenStore } from '@/lib/background/first-screen';
 import { injectPageUi, openUnlockWindow, sendToTab } from '@/lib/background/tabs';
 import { decodeQrDataUrl } from '@/lib/qr/decode';
 import { showLockState } from '@/lib/background/toolbar';
@@ -22,6 +23,8 @@ export default defineBackground(() => {
 
   // Opened once per service-worker life; restores the unlocked state a restart interrupted.
   let vault: Promise<Vault> | undefined;
+  // The popup's first screen (labels and order, no secret) follows the decrypted list.
+  const firstScreenIndex = createFirstScreenStore(browser.storage.session);
   const getVault = (): Promise<Vault> =>
     (vault ??= openVault({ session: fromStorageArea(browser.storage.session) })
       .then(unwrap)
@@ -30,6 +33,7 @@ export default defineBackground(() => {
         v.session.onLock(() => void showLockState(false));
         void showLockState(v.session.isUnlocked());
         forgetOnLock(v.session, [login, enrollment]);
+        firstScreenIndex.follow(v.accounts);
         return backup.watch(v);
       }));
 
@@ -41,6 +45,10 @@ export default defineBackground(() => {
     vault: getVault,
     now: Date.now,
   });
+  // A worker is started by the message it must answer (the popup's list, a page's challenge):
+  // open the vault now, alongside the router's own start-up reads, not after them; the toolbar
+  // icon follows the state a worker restart restored.
+  void getVault().catch(() => undefined);
 
   const autoLock = createAutoLock({
     lock: async () => unwrap(await (await getVault()).session.lock()),
@@ -86,7 +94,11 @@ export default defineBackground(() => {
       onActivity: async () => {
         await Promise.all([autoLock.arm(), showLockState(true)]);
       },
-      onLocked: autoLock.disarm,
+      // Lock also drops the first-screen index (the repository's lock hook queues that too;
+      // awaited here so the lock's answer comes after it is gone).
+      onLocked: async () => {
+        await Promise.all([autoLock.disarm(), firstScreenIndex.clear()]);
+      },
       onUnlocked: async () => {
         await Promise.all([enrollment.resume(), login.resume()]);
       },
@@ -100,6 +112,7 @@ export default defineBackground(() => {
         return { image, name: `Screen of ${tab.url ? new URL(tab.url).host || 'this tab' : 'this tab'}` };
       },
       openOptions: () => browser.runtime.openOptionsPage(),
+      firstScreenIndex,
     }),
     page: createPageHandlers({ enrollment, login, injectPageUi }),
     onRejected: (reason, sender) => console.warn('[cloudmc-authenticator] refused message', reason, sender.url),
@@ -114,5 +127,4 @@ export default defineBackground(() => {
   forgetClosedTabs([login, enrollment]);
   watchSites();
   void grantedSites(); // re-registers the content script on granted sites after an update
-  void getVault(); // the toolbar icon follows the state a worker restart restored
 });

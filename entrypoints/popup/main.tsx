@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { ApiContext } from '@/components/api';
-import { PrintView } from '@/components/BackupCodes';
+import { lazy } from '@/components/lazy';
 import { Popup, startPopup, type Boot } from '@/components/Popup';
 import { createApi, setPageLang } from '@/lib/pages/platform';
 import '@/components/theme.css';
@@ -10,6 +10,8 @@ import '@/components/theme.css';
 const print = /^#print=(.+)$/.exec(location.hash);
 const closeOnUnlock = new URLSearchParams(location.search).has('unlock');
 const api = createApi();
+// The printable page is a rare visit: its code loads only then.
+const PrintView = lazy(() => import('@/components/BackupCodes').then((m) => m.PrintView));
 // Ask the background first: public/popup-prefetch.js already did, while this bundle loaded.
 const prefetched = (globalThis as { __cmcPopupBoot?: Boot }).__cmcPopupBoot;
 const boot = print ? undefined : (prefetched ?? startPopup(api.ask));

@@ -1,16 +1,9 @@
 /** Typed senders for extension pages and content scripts. */
 import { browser } from 'wxt/browser';
-import { fail } from '../result';
 import type { AnswerOf, MessageOf, PageProtocol, Reply, UiProtocol } from './protocol';
+import { sendVia } from './reply';
 
-async function send<T>(message: object): Promise<Reply<T>> {
-  try {
-    return (await browser.runtime.sendMessage(message)) as Reply<T>;
-  } catch (err) {
-    // The service worker may be restarting; the caller shows this like any other failure.
-    return fail('unreachable', String(err));
-  }
-}
+const send = <T>(message: object): Promise<Reply<T>> => sendVia<T>((m) => browser.runtime.sendMessage(m), message);
 
 export function askBackground<K extends keyof UiProtocol>(
   message: Extract<MessageOf<UiProtocol>, { type: K }>,

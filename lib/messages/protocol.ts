@@ -42,6 +42,55 @@ export interface AccountView {
   issuerSite?: { origin: string; allowed: boolean };
 }
 
+/**
+ * What the popup may paint before the background answers: an account's names and place in
+ * the list, no code and no secret (it lives in storage.session, see FirstScreenIndex).
+ */
+export type AccountLabel = Omit<AccountView, 'code' | 'nextCode' | 'validUntil'>;
+
+/** The accounts the popup shows before its first paint (the rows that fit); the rest follow when it is idle. */
+export const FIRST_SCREEN = 8;
+
+/**
+ * The popup's first screen, non-secret: labels, hosts and order of the first FIRST_SCREEN
+ * accounts that are not replaced. Kept by the background in storage.session under
+ * FIRST_SCREEN_INDEX_KEY while the vault is unlocked, so that a popup opened while the worker
+ * sleeps paints its rows at once; removed by every change to the accounts and by lock.
+ */
+export interface FirstScreenIndex {
+  rows: AccountLabel[];
+  /** More accounts exist than `rows` (replaced ones included). */
+  more: boolean;
+}
+
+export const FIRST_SCREEN_INDEX_KEY = 'popup.firstScreenIndex';
+
+/** A stored index, checked for shape: a bad value is no index, never a broken popup. */
+export function parseFirstScreenIndex(x: unknown): FirstScreenIndex | undefined {
+  const v = x as Partial<FirstScreenIndex> | null | undefined;
+  if (!v || typeof v !== 'object' || !Array.isArray(v.rows) || typeof v.more !== 'boolean') return undefined;
+  const good = v.rows.every(
+    (r) =>
+      !!r &&
+      typeof r.id === 'string' &&
+      typeof r.user === 'string' &&
+      typeof r.issuer === 'string' &&
+      (r.origin === null || typeof r.origin === 'string') &&
+      typeof r.period === 'number' &&
+      typeof r.state === 'string' &&
+      !!r.backup &&
+      typeof r.backup.total === 'number',
+  );
+  return good ? (v as FirstScreenIndex) : undefined;
+}
+
+/** `accounts.list` with `first`: the popup's first screen (see UiProtocol). */
+export interface FirstScreenAnswer {
+  accounts: AccountView[];
+  broken: number;
+  more?: boolean;
+}
+
 export interface BackupCodeView {
   code: string;
   used: boolean;
@@ -102,13 +151,19 @@ export interface ImportSource {
 export interface UiProtocol {
   'vault.status': { req: {}; res: { state: VaultState } };
   'vault.create': { req: { passphrase: string }; res: { state: VaultState } };
-  'vault.unlock': { req: { passphrase: string }; res: { state: VaultState } };
+  /** With `first`, the answer also holds the first screen of accounts (as `accounts.list` with `first`). */
+  'vault.unlock': { req: { passphrase: string; first?: number }; res: { state: VaultState; first?: FirstScreenAnswer } };
   'vault.lock': { req: {}; res: { state: VaultState } };
   /** `reencrypt`: also a new data key, every record rewritten (one transaction); else the same key re-wrapped. */
   'vault.changePassphrase': { req: { current: string; next: string; reencrypt?: boolean }; res: {} };
 
-  /** `broken` counts stored entries that could not be read; they are kept untouched. */
-  'accounts.list': { req: {}; res: { accounts: AccountView[]; broken: number } };
+  /**
+   * `broken` counts stored entries that could not be read; they are kept untouched. With
+   * `first`, only the first `first` accounts that are not replaced (the popup's first screen):
+   * `more` then says the answer may not be the whole list (others exist, or were not read yet,
+   * and `broken` may not be counted yet): ask without `first` once painted.
+   */
+  'accounts.list': { req: { first?: number }; res: FirstScreenAnswer };
   /**
    * `input` is an otpauth URI or a base32 secret; for a bare secret, issuer/user name it. The
    * account is bound to `origin`, else to the portal its issuer names, else stored unbound.

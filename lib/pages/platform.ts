@@ -3,10 +3,13 @@
  * components: the one place those pages touch `browser.*`, the clipboard and downloads, so
  * that components stay plain and can be driven by a fake in tests.
  */
-import { browser } from 'wxt/browser';
-import type { Api } from '@/components/api';
-import { askBackground } from '@/lib/messages/client';
+import type { Api, Ask } from '@/components/api';
+import { sendVia } from '@/lib/messages/reply';
 import { makeT, type GetMessage } from '@/lib/i18n';
+// The browser's own API object, not the polyfill: fewer bytes before the first render.
+import { nativeBrowser as browser } from '@/lib/native-browser';
+
+const askBackground: Ask = (message) => sendVia((m) => browser.runtime.sendMessage(m), message);
 
 /** The page's language, for screen readers and hyphenation; call it after the first render. */
 export const setPageLang = () => void (document.documentElement.lang = browser.i18n.getUILanguage());

@@ -187,6 +187,10 @@ export class AccountRepository {
    */
   #cache: { key: CryptoKey; list: AccountList } | null = null;
   #version = 0;
+  /** A list read in flight: a second reader waits for it instead of decrypting again. */
+  #reading: { key: CryptoKey; version: number; list: Promise<Result<AccountList, VaultError>> } | null = null;
+  readonly #onCached = new Set<(list: AccountList) => void>();
+  readonly #onDropped = new Set<() => void>();
 
   constructor(store: VaultStore, session: VaultSession, now: () => number = Date.now) {
     this.#store = store;
@@ -197,13 +201,42 @@ export class AccountRepository {
 
   #invalidate(): void {
     this.#cache = null;
+    this.#reading = null;
     this.#version++;
+    for (const dropped of this.#onDropped) dropped();
   }
 
-  async list(): Promise<Result<AccountList, VaultError>> {
+  /**
+   * Followers of the decrypted list: `cached` runs (synchronously) each time a freshly read
+   * list is kept, `dropped` each time it is dropped (any write, lock). Whoever keeps something
+   * derived from it (the popup's first-screen index) stays in step, in that order.
+   */
+  onListChange(cached: (list: AccountList) => void, dropped: () => void): void {
+    this.#onCached.add(cached);
+    this.#onDropped.add(dropped);
+  }
+
+  /** The kept list, when there is one for the current key: no storage, no decryption. */
+  cached(): AccountList | null {
     const key = dataKeyOf(this.#session);
-    if (!key) return vaultError('locked');
-    if (this.#cache?.key === key) return ok(this.#cache.list);
+    return key && this.#cache?.key === key ? this.#cache.list : null;
+  }
+
+  list(): Promise<Result<AccountList, VaultError>> {
+    const key = dataKeyOf(this.#session);
+    if (!key) return Promise.resolve(vaultError('locked'));
+    if (this.#cache?.key === key) return Promise.resolve(ok(this.#cache.list));
+    const r = this.#reading;
+    if (r && r.key === key && r.version === this.#version) return r.list;
+    const reading = { key, version: this.#version, list: this.#read(key) };
+    this.#reading = reading;
+    void reading.list.finally(() => {
+      if (this.#reading === reading) this.#reading = null;
+    });
+    return reading.list;
+  }
+
+  async #read(key: CryptoKey): Promise<Result<AccountList, VaultError>> {
     const version = this.#version;
     const stored = await guard(() => this.#store.allRecords());
     if (!stored.ok) return stored;
@@ -216,7 +249,10 @@ export class AccountRepository {
     });
     accounts.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
     const list = { accounts, broken };
-    if (version === this.#version && dataKeyOf(this.#session) === key) this.#cache = { key, list };
+    if (version === this.#version && dataKeyOf(this.#session) === key) {
+      this.#cache = { key, list };
+      for (const cached of this.#onCached) cached(list);
+    }
     return ok(list);
   }
 

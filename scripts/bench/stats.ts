@@ -3,7 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-export type Unit = 'B' | 'ms';
+/** Bytes, milliseconds, or a ratio (a time over the floor measured in the same runs). */
+export type Unit = 'B' | 'ms' | 'x';
 
 export interface Row {
   id: string;
@@ -44,23 +45,23 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-const round = (x: number, unit: Unit) => (unit === 'B' ? Math.round(x) : Math.round(x * 10) / 10);
+const round = (x: number, unit: Unit) => (unit === 'B' ? Math.round(x) : unit === 'x' ? Math.round(x * 100) / 100 : Math.round(x * 10) / 10);
 
 /** A row from measured samples (times): median, min, max, verdict. */
-export function timeRow(id: string, what: string, samples: number[], budget: number | null, note?: string): Row {
-  const med = round(median(samples), 'ms');
+export function timeRow(id: string, what: string, samples: number[], budget: number | null, note?: string, unit: Unit = 'ms'): Row {
+  const med = round(median(samples), unit);
   return {
     id,
     what,
-    unit: 'ms',
+    unit,
     median: med,
-    min: round(Math.min(...samples), 'ms'),
-    max: round(Math.max(...samples), 'ms'),
+    min: round(Math.min(...samples), unit),
+    max: round(Math.max(...samples), unit),
     runs: samples.length,
     budget,
     withinBudget: budget === null ? null : med <= budget,
     ...(note ? { note } : {}),
-    samples: samples.map((x) => round(x, 'ms')),
+    samples: samples.map((x) => round(x, unit)),
   };
 }
 
@@ -68,6 +69,11 @@ export function timeRow(id: string, what: string, samples: number[], budget: num
 export function errorRow(id: string, what: string, unit: Unit, budget: number | null, error: unknown, runs = 0): Row {
   const message = error instanceof Error ? error.message : String(error);
   return { id, what, unit, median: null, min: null, max: null, runs, budget, withinBudget: null, error: message.split('\n')[0]!.slice(0, 300) };
+}
+
+/** A ratio row: each sample is one popup opening over the floor opening paired with it. */
+export function ratioRow(id: string, what: string, ratios: number[], budget: number | null, note?: string): Row {
+  return timeRow(id, what, ratios, budget, note, 'x');
 }
 
 /** A row for a size (one deterministic measurement). */
@@ -89,6 +95,7 @@ export function sizeRow(id: string, what: string, bytes: number, budget: number 
 function fmt(x: number | null, unit: Unit): string {
   if (x === null) return '-';
   if (unit === 'B') return x >= 1024 ? `${(x / 1024).toFixed(2)} KB` : `${x} B`;
+  if (unit === 'x') return `${x.toFixed(2)}x`;
   return `${x.toFixed(1)} ms`;
 }
 

@@ -83,6 +83,7 @@ export function uiHandlers(vault: Vault) {
     measuredOffsets: async () => ({}),
     settings: { load: async () => SETTINGS, save: async () => SETTINGS },
     sites: { granted: async () => [], remove: async () => [], scan: async () => ({ status: 'unsupported' }), enable: async () => false },
+    firstScreenIndex: { read: async () => undefined },
     onActivity: async () => {},
     onLocked: async () => {},
     onUnlocked: async () => {},

@@ -1,0 +1,115 @@
+/**
+ * The popup's first screen (the rows that fit), answered without decrypting the whole vault.
+ *
+ * - Warm (the worker kept the decrypted list): a slice of it, codes for those rows only.
+ * - Cold (the worker was stopped, so it lost the list): the first-screen index in
+ *   storage.session names the ids, and only those records are decrypted.
+ * - Otherwise (no index: just unlocked, or the accounts just changed): the whole list.
+ *
+ * The index holds labels, hosts and order only (AccountLabel: no secret, no code, no backup
+ * code). It follows the repository's kept list: written when a fresh list is kept, removed
+ * when that list is dropped (every write, every lock), through one queue so that a removal
+ * can never be overtaken by an older write. The popup reads it too, to paint its rows at once
+ * while a stopped worker starts.
+ */
+import { ok, type Result } from '../result';
+import { FIRST_SCREEN, FIRST_SCREEN_INDEX_KEY, parseFirstScreenIndex, type AccountLabel, type FirstScreenIndex } from '../messages/protocol';
+import type { Account, AccountList, AccountRepository, VaultError } from '../vault';
+
+/** The part of `browser.storage.session` the index uses. */
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export const labelOf = (a: Account): AccountLabel => ({
+  id: a.id,
+  origin: a.origin,
+  issuer: a.issuer,
+  user: a.user,
+  ...(a.label === undefined ? {} : { label: a.label }),
+  state: a.state,
+  digits: a.digits,
+  period: a.period,
+  backup: { total: a.backupCodes.length, remaining: a.backupCodes.filter((c) => !c.used).length },
+});
+
+/** The accounts the popup lists (replaced ones are shown elsewhere), in order. */
+export const listed = (accounts: readonly Account[]): Account[] => accounts.filter((a) => a.state !== 'replaced');
+
+export function indexOf(accounts: readonly Account[], size = FIRST_SCREEN): FirstScreenIndex {
+  const rows = listed(accounts).slice(0, size);
+  return { rows: rows.map(labelOf), more: accounts.length > rows.length };
+}
+
+export interface FirstScreenStore {
+  /** The stored index, after every queued write or removal has landed. */
+  read(): Promise<FirstScreenIndex | undefined>;
+  write(list: AccountList): Promise<void>;
+  clear(): Promise<void>;
+  /** Keeps the index in step with a repository's kept list. */
+  follow(accounts: Pick<AccountRepository, 'onListChange'>): void;
+}
+
+export function createFirstScreenStore(area: SessionArea, size = FIRST_SCREEN): FirstScreenStore {
+  let tail: Promise<void> = Promise.resolve();
+  const queue = (op: () => Promise<void>): Promise<void> => (tail = tail.then(op).catch(() => undefined));
+  const store: FirstScreenStore = {
+    async read() {
+      await tail;
+      try {
+        return parseFirstScreenIndex((await area.get(FIRST_SCREEN_INDEX_KEY))[FIRST_SCREEN_INDEX_KEY]);
+      } catch {
+        return undefined;
+      }
+    },
+    write: (list) => {
+      const index = indexOf(list.accounts, size);
+      return queue(() => area.set({ [FIRST_SCREEN_INDEX_KEY]: index }));
+    },
+    clear: () => queue(() => area.remove(FIRST_SCREEN_INDEX_KEY)),
+    follow(accounts) {
+      accounts.onListChange(
+        (list) => void store.write(list),
+        () => void store.clear(),
+      );
+    },
+  };
+  return store;
+}
+
+export interface FirstScreen {
+  accounts: Account[];
+  /** Records that could not be read (0 when only the first screen's records were read). */
+  broken: number;
+  /** The answer may not be the whole list: the popup asks for it once it has painted. */
+  more: boolean;
+}
+
+/** The first `first` listed accounts, as cheaply as the worker's state allows (see the top of this file). */
+export async function firstScreen(
+  accounts: Pick<AccountRepository, 'cached' | 'get' | 'list'>,
+  index: Pick<FirstScreenStore, 'read'>,
+  first: number,
+): Promise<Result<FirstScreen, VaultError>> {
+  const fromList = (list: AccountList): FirstScreen => {
+    const rows = listed(list.accounts).slice(0, first);
+    return { accounts: rows, broken: list.broken.length, more: list.accounts.length > rows.length };
+  };
+  const kept = accounts.cached();
+  if (kept) return ok(fromList(kept));
+  const ix = await index.read();
+  if (ix && (ix.rows.length >= first || !ix.more)) {
+    const ids = ix.rows.slice(0, first).map((r) => r.id);
+    const read = await Promise.all(ids.map((id) => accounts.get(id)));
+    // Any surprise (a record gone or unreadable, a state that changed): the whole list decides.
+    if (read.every((r) => r.ok && r.value.state !== 'replaced')) {
+      const rows = read.map((r) => (r as { value: Account }).value);
+      // `more`: the rest, and any unreadable record, are not known until the whole list is read.
+      return ok({ accounts: rows, broken: 0, more: true });
+    }
+  }
+  const list = await accounts.list();
+  return list.ok ? ok(fromList(list.value)) : list;
+}

@@ -1,0 +1,188 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAccount, openVault, type Account, type AccountList, type Vault } from '@/lib/vault';
+import { createFirstScreenStore, firstScreen, indexOf, type SessionArea } from '@/lib/background/first-screen';
+import { FIRST_SCREEN, FIRST_SCREEN_INDEX_KEY, parseFirstScreenIndex } from '@/lib/messages/protocol';
+import { ok } from '@/lib/result';
+import { mapStorage } from './support/vault-storage';
+
+vi.mock('@/lib/vault/crypto', async (real) => (await import('./support/memo-kdf')).memoizeKdf(await real()));
+
+const PASS = 'correct horse battery staple';
+
+const opened: Vault[] = [];
+afterEach(() => {
+  for (const v of opened.splice(0)) v.close();
+});
+
+/** storage.session as the browser shapes it (records of items), over a Map a test can look into. */
+function sessionArea(map = new Map<string, unknown>()): SessionArea & { map: Map<string, unknown> } {
+  return {
+    map,
+    get: async (key) => (map.has(key) ? { [key]: structuredClone(map.get(key)) } : {}),
+    set: async (items) => {
+      for (const [k, v] of Object.entries(items)) map.set(k, structuredClone(v));
+    },
+    remove: async (key) => void map.delete(key),
+  };
+}
+
+let n = 0;
+async function unlockedVault() {
+  const r = await openVault({ dbName: `first-screen-${++n}-${Math.random()}`, session: mapStorage() });
+  if (!r.ok) throw new Error(r.error.message);
+  opened.push(r.value);
+  expect((await r.value.session.create(PASS)).ok).toBe(true);
+  return r.value;
+}
+
+const SECRETS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK', 'KRSXG5CTMVRXEZLU'];
+
+function account(i: number, state: Account['state'] = 'active'): Account {
+  const a = createAccount(
+    {
+      params: { secret: SECRETS[i % SECRETS.length]!, algorithm: 'SHA1', digits: 6, period: 30, issuer: `portal${i}.example.com`, user: `user${i}` },
+      origin: `https://portal${i}.example.com`,
+      state,
+      backupCodes: [{ code: `${40_000_000 + i}`, used: false }],
+    },
+    1_700_000_000_000 + i,
+  );
+  if (!a.ok) throw new Error(a.error.message);
+  return a.value;
+}
+
+async function seeded(count: number, states: Record<number, Account['state']> = {}) {
+  const vault = await unlockedVault();
+  const accounts: Account[] = [];
+  for (let i = 0; i < count; i++) {
+    const put = await vault.accounts.put(account(i, states[i] ?? 'active'));
+    if (!put.ok) throw new Error(put.error.message);
+    accounts.push(put.value);
+  }
+  return { vault, accounts };
+}
+
+describe('the first-screen index', () => {
+  it('holds names and order of the first listed accounts, never a secret, a code or a backup code', () => {
+    const accounts = Array.from({ length: 12 }, (_, i) => account(i, i === 1 ? 'replaced' : 'active'));
+    const index = indexOf(accounts, FIRST_SCREEN);
+    expect(index.rows.map((r) => r.user)).toEqual(['user0', ...Array.from({ length: FIRST_SCREEN - 1 }, (_, i) => `user${i + 2}`)]);
+    expect(index.more).toBe(true);
+    const text = JSON.stringify(index);
+    for (const a of accounts) {
+      expect(text).not.toContain(a.secret);
+      for (const c of a.backupCodes) expect(text).not.toContain(c.code);
+    }
+    for (const row of index.rows) expect(Object.keys(row).sort()).toEqual(['backup', 'digits', 'id', 'issuer', 'origin', 'period', 'state', 'user']);
+    expect(parseFirstScreenIndex(structuredClone(index))).toEqual(index);
+  });
+
+  it('says when every account is on the first screen', () => {
+    expect(indexOf([account(0), account(1)], FIRST_SCREEN).more).toBe(false);
+    expect(indexOf([account(0), account(1, 'replaced')], FIRST_SCREEN).more).toBe(true);
+  });
+
+  it('refuses a stored value of the wrong shape', () => {
+    expect(parseFirstScreenIndex(undefined)).toBeUndefined();
+    expect(parseFirstScreenIndex({ rows: 'x', more: false })).toBeUndefined();
+    expect(parseFirstScreenIndex({ rows: [{ id: 1 }], more: false })).toBeUndefined();
+  });
+
+  it('is written when the vault keeps a fresh list, removed by a write and by lock', async () => {
+    const { vault } = await seeded(3);
+    const area = sessionArea();
+    const store = createFirstScreenStore(area);
+    store.follow(vault.accounts);
+
+    expect((await vault.accounts.list()).ok).toBe(true);
+    expect((await store.read())?.rows.map((r) => r.user)).toEqual(['user0', 'user1', 'user2']);
+
+    // Written, then a write to the accounts: the removal lands after the older write.
+    expect((await vault.accounts.put(account(3))).ok).toBe(true);
+    expect(await store.read()).toBeUndefined();
+    expect(area.map.has(FIRST_SCREEN_INDEX_KEY)).toBe(false);
+
+    expect((await vault.accounts.list()).ok).toBe(true);
+    expect((await store.read())?.rows).toHaveLength(4);
+    expect((await vault.session.lock()).ok).toBe(true);
+    expect(await store.read()).toBeUndefined();
+    expect(area.map.size).toBe(0);
+  });
+});
+
+describe('the list repository', () => {
+  it('decrypts once for readers that ask together', async () => {
+    const { vault } = await seeded(3);
+    expect(vault.accounts.cached()).toBeNull(); // nothing kept right after the writes
+    const [a, b] = await Promise.all([vault.accounts.list(), vault.accounts.list()]);
+    expect(a.ok && b.ok).toBe(true);
+    expect(a.ok && b.ok && a.value === b.value).toBe(true);
+    expect(vault.accounts.cached()).toBe(a.ok ? a.value : null);
+  });
+});
+
+describe('firstScreen', () => {
+  const list = (accounts: Account[]): AccountList => ({ accounts, broken: [] });
+
+  /** A repository whose every call is recorded. */
+  function repository(opts: { kept?: AccountList | null; stored: Account[] }) {
+    const calls: string[] = [];
+    return {
+      calls,
+      cached: () => opts.kept ?? null,
+      get: async (id: string) => {
+        calls.push(`get ${id}`);
+        const a = opts.stored.find((x) => x.id === id);
+        return a ? ok(a) : ({ ok: false, error: { code: 'not-found', message: '' } } as const);
+      },
+      list: async () => {
+        calls.push('list');
+        return ok(list(opts.stored));
+      },
+    };
+  }
+  const noIndex = { read: async () => undefined };
+
+  it('slices the kept list when the worker has it (no storage, no decryption)', async () => {
+    const stored = Array.from({ length: 20 }, (_, i) => account(i, i === 0 ? 'replaced' : 'active'));
+    const repo = repository({ kept: list(stored), stored });
+    const r = await firstScreen(repo, noIndex, 8);
+    expect(r.ok && r.value.accounts.map((a) => a.user)).toEqual(Array.from({ length: 8 }, (_, i) => `user${i + 1}`));
+    expect(r.ok && r.value.more).toBe(true);
+    expect(repo.calls).toEqual([]);
+  });
+
+  it('decrypts only the indexed records when the worker lost its list', async () => {
+    const stored = Array.from({ length: 20 }, (_, i) => account(i));
+    const repo = repository({ stored });
+    const index = { read: async () => indexOf(stored, 8) };
+    const r = await firstScreen(repo, index, 8);
+    expect(r.ok && r.value.accounts.map((a) => a.id)).toEqual(stored.slice(0, 8).map((a) => a.id));
+    expect(r.ok && r.value.more).toBe(true);
+    expect(repo.calls).toEqual(stored.slice(0, 8).map((a) => `get ${a.id}`));
+  });
+
+  it('reads the whole list when the index names a record that is gone, or there is no index', async () => {
+    const stored = Array.from({ length: 3 }, (_, i) => account(i));
+    const stale = indexOf([account(9), ...stored], 8);
+    const repo = repository({ stored });
+    const r = await firstScreen(repo, { read: async () => stale }, 8);
+    expect(r.ok && r.value.accounts.map((a) => a.user)).toEqual(['user0', 'user1', 'user2']);
+    expect(r.ok && r.value.more).toBe(false);
+    expect(repo.calls.at(-1)).toBe('list');
+
+    const fresh = repository({ stored });
+    expect((await firstScreen(fresh, noIndex, 8)).ok).toBe(true);
+    expect(fresh.calls).toEqual(['list']);
+  });
+});
+
+describe('popup-prefetch.js', () => {
+  it('asks for the first screen and reads the index under the protocol’s names', () => {
+    const js = readFileSync('public/popup-prefetch.js', 'utf8');
+    expect(js).toContain(`{ type: 'accounts.list', first: ${FIRST_SCREEN} }`);
+    expect(js).toContain(`var key = '${FIRST_SCREEN_INDEX_KEY}';`);
+  });
+});
