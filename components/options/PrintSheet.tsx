@@ -1,6 +1,6 @@
 /**
  * The printable page: one QR code per account (its otpauth URI) with its name and backup codes.
- * Shown over the options page; printing hides everything else (options.css @media print).
+ * Shown over the options page; printing hides everything else (styles/options.css @media print).
  */
 import { useEffect, useState } from 'preact/hooks';
 import QRCode from 'qrcode';

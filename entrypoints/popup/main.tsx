@@ -3,7 +3,10 @@ import { ApiContext } from '@/components/api';
 import { lazy } from '@/components/lazy';
 import { Popup, startPopup, type Boot } from '@/components/Popup';
 import { createApi, setPageLang } from '@/lib/pages/platform';
-import '@/components/theme.css';
+import '@/components/styles/tokens.css';
+import '@/components/styles/base.css';
+import '@/components/styles/popup.css';
+import '@/components/styles/print.css';
 
 // popup.html#print=<account id> is the printable page of that account's backup codes;
 // popup.html?unlock=1 is the window the background opens when a page needs the vault unlocked.

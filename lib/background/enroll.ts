@@ -12,6 +12,7 @@ import type { BackupAnswer, EnrollAnswer, Settings } from '../messages/protocol'
 import { backupCodeKey, isBackupCodeSet } from '../otp/backup-codes';
 import { withNewCodes } from '../vault/code-history';
 import { unwrap } from './errors';
+import { pickAccount } from './pick-account';
 import { sessionMap } from './session-map';
 
 export interface EnrollDeps {
@@ -166,8 +167,7 @@ export function createEnrollment(deps: EnrollDeps) {
       const candidates = unwrap(await vault.accounts.list()).accounts.filter(
         (a) => a.origin === sender.origin && (a.state === 'active' || a.state === 'disabled'),
       );
-      const lastUsed = await deps.lastUsed(sender.origin);
-      const target = candidates.length === 1 ? candidates[0] : candidates.find((a) => a.id === lastUsed);
+      const target = pickAccount(candidates, await deps.lastUsed(sender.origin));
       if (!target) return { status: 'ignored', reason: candidates.length === 0 ? 'no-account' : 'ambiguous' };
       const keys = (cs: readonly string[]) => cs.map(backupCodeKey).join();
       if (keys(target.backupCodes.map((c) => c.code)) === keys(codes)) return { status: 'ignored', reason: 'unchanged' };
@@ -185,8 +185,7 @@ export function createEnrollment(deps: EnrollDeps) {
       const candidates = unwrap(await vault.accounts.list()).accounts.filter(
         (a) => a.origin === sender.origin && a.state === 'active',
       );
-      const lastUsed = await deps.lastUsed(sender.origin);
-      const target = candidates.length === 1 ? candidates[0] : candidates.find((a) => a.id === lastUsed);
+      const target = pickAccount(candidates, await deps.lastUsed(sender.origin));
       if (!target) return { status: 'ignored' };
       unwrap(await vault.accounts.update(target.id, (a) => ({ ...a, state: 'disabled' })));
       return { status: 'marked' };
