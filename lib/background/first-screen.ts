@@ -13,8 +13,9 @@
  * while a stopped worker starts.
  */
 import { ok, type Result } from '../result';
-import { FIRST_SCREEN, FIRST_SCREEN_INDEX_KEY, parseFirstScreenIndex, type AccountLabel, type FirstScreenIndex } from '../messages/protocol';
+import { FIRST_SCREEN, FIRST_SCREEN_INDEX_KEY, parseFirstScreenIndex, type FirstScreenIndex } from '../messages/protocol';
 import type { Account, AccountList, AccountRepository, VaultError } from '../vault';
+import { labelOf } from './views';
 
 /** The part of `browser.storage.session` the index uses. */
 export interface SessionArea {
@@ -22,18 +23,6 @@ export interface SessionArea {
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
 }
-
-export const labelOf = (a: Account): AccountLabel => ({
-  id: a.id,
-  origin: a.origin,
-  issuer: a.issuer,
-  user: a.user,
-  ...(a.label === undefined ? {} : { label: a.label }),
-  state: a.state,
-  digits: a.digits,
-  period: a.period,
-  backup: { total: a.backupCodes.length, remaining: a.backupCodes.filter((c) => !c.used).length },
-});
 
 /** The accounts the popup lists (replaced ones are shown elsewhere), in order. */
 export const listed = (accounts: readonly Account[]): Account[] => accounts.filter((a) => a.state !== 'replaced');

@@ -1,7 +1,7 @@
 /** What extension pages are shown of an account: everything but its secret. */
 import { stepEndsAt, totp } from '../otp';
 import type { Account } from '../vault';
-import type { AccountView, BackupCodeView } from '../messages/protocol';
+import type { AccountLabel, AccountView, BackupCodeView } from '../messages/protocol';
 import { issuerUrlOrigin } from '../cloudmc/issuer';
 import { sameSite } from '../cloudmc/same-site';
 
@@ -12,21 +12,26 @@ export function issuerSiteOf(a: Account): AccountView['issuerSite'] {
   return { origin, allowed: a.issuerOriginConfirmed === origin };
 }
 
+/** An account without its secret and without codes: what the popup may paint before asking. */
+export const labelOf = (a: Account): AccountLabel => ({
+  id: a.id,
+  origin: a.origin,
+  issuer: a.issuer,
+  user: a.user,
+  ...(a.label === undefined ? {} : { label: a.label }),
+  state: a.state,
+  digits: a.digits,
+  period: a.period,
+  backup: { total: a.backupCodes.length, remaining: a.backupCodes.filter((c) => !c.used).length },
+});
+
 export function accountView(a: Account, nowMs: number, offsetMs = 0): AccountView {
   const validUntil = stepEndsAt(a.period, nowMs, offsetMs);
   return {
-    id: a.id,
-    origin: a.origin,
-    issuer: a.issuer,
-    user: a.user,
-    ...(a.label === undefined ? {} : { label: a.label }),
-    state: a.state,
-    digits: a.digits,
-    period: a.period,
+    ...labelOf(a),
     code: totp(a, nowMs, offsetMs),
     nextCode: totp(a, validUntil, offsetMs),
     validUntil,
-    backup: { total: a.backupCodes.length, remaining: a.backupCodes.filter((c) => !c.used).length },
     ...(issuerSiteOf(a) ? { issuerSite: issuerSiteOf(a) } : {}),
   };
 }

@@ -14,7 +14,6 @@ export type { VaultState } from '../vault/session';
 import type { VaultState } from '../vault/session';
 
 export type { AccountState } from '../vault/accounts';
-import type { AccountState } from '../vault/accounts';
 import type { Failure, Result } from '../result';
 
 export * from './account-views';

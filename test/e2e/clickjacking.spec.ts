@@ -3,11 +3,12 @@
  * buttons (closed shadow roots), cannot get a person to press one they cannot see, and cannot
  * break the page UI by creating our element ids first.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { expect, test, type Sandbox } from './fixtures';
-import { createVault, openPopup } from './support/extension';
+import { createVault } from './support/extension';
 import { pressOurButton } from './support/our-button';
+import { hostilePage, storedAccounts } from './support/hostile';
 
 const SECRET = 'WMN2B6O54ADDPUHJ';
 const grouped = SECRET.match(/.{4}/g)!.join(' ');
@@ -18,18 +19,7 @@ async function enrollmentPage(page: Page, sandbox: Sandbox, script = '', before 
     `${before}<form id="setup"><div class="qr"><img alt="" src="${qr}"></div><code>${grouped}</code>` +
     `<input id="code" inputmode="numeric" maxlength="6" autocomplete="one-time-code"><button type="submit" class="btn-primary">Enable</button></form>` +
     `<script>document.getElementById('setup').addEventListener('submit', (e) => e.preventDefault());${script}</script>`;
-  await page.route(`${sandbox.origin}/hostile`, (route) =>
-    route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>hostile</title><body>${body}</body>` }),
-  );
-  await page.goto(`${sandbox.origin}/hostile`);
-}
-
-async function storedAccounts(context: BrowserContext, extensionId: string): Promise<number> {
-  const popup = await openPopup(context, extensionId);
-  await expect(popup.getByTestId('lock')).toBeVisible();
-  const n = await popup.getByTestId('account').count();
-  await popup.close();
-  return n;
+  await hostilePage(page, sandbox, body);
 }
 
 test('the page finds no shadow root to reach into', async ({ context, page, sandbox, extensionId }) => {

@@ -3,11 +3,11 @@
  * code input hidden in a cross-origin frame. Nothing leaks and nothing wrong is stored.
  * (Forged messages and synthetic clicks: autofill-abuse.spec.ts.)
  */
-import type { BrowserContext, Page } from '@playwright/test';
 import QRCode from 'qrcode';
-import { expect, test, type Sandbox } from './fixtures';
+import { expect, test } from './fixtures';
 import { createVault, expectCurrentCode, openPopup } from './support/extension';
 import { pressOurButton } from './support/our-button';
+import { hostilePage, storedAccounts } from './support/hostile';
 
 const GENUINE = 'WMN2B6O54ADDPUHJ';
 const FAKE = 'MNMR4Z7KR6U4WC6T';
@@ -16,22 +16,6 @@ const grouped = (secret: string) => secret.match(/.{4}/g)!.join(' ');
 
 async function qr(text: string): Promise<string> {
   return QRCode.toDataURL(text, { margin: 4, scale: 5 });
-}
-
-/** Serves `body` at `${sandbox.origin}/hostile`, an enabled CloudMC origin. */
-async function hostilePage(page: Page, sandbox: Sandbox, body: string): Promise<void> {
-  await page.route(`${sandbox.origin}/hostile`, (route) =>
-    route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>hostile</title><body>${body}</body>` }),
-  );
-  await page.goto(`${sandbox.origin}/hostile`);
-}
-
-async function storedAccounts(context: BrowserContext, extensionId: string): Promise<number> {
-  const popup = await openPopup(context, extensionId);
-  await expect(popup.getByTestId('lock')).toBeVisible();
-  const n = await popup.getByTestId('account').count();
-  await popup.close();
-  return n;
 }
 
 const step = (qrImg: string, extra = '') =>

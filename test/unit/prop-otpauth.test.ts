@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatOtpauthUri, parseOtpInput, type ParseErrorCode } from '@/lib/otp/uri';
+import { base32 } from './support/app-exports';
 import { normalizeSecret, type Algorithm, type Digits, type OtpAccountParams } from '@/lib/otp/params';
 
 const KNOWN_CODES: readonly ParseErrorCode[] = [
@@ -23,22 +24,6 @@ const KNOWN_CODES: readonly ParseErrorCode[] = [
   'invalid-period',
 ];
 
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-function base32(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
-  return out;
-}
 
 /** Checks the contract of one answer: a valid value, or a known code with a sentence. */
 function checkAnswer(input: string): void {
