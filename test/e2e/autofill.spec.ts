@@ -49,6 +49,8 @@ test('a backup code is offered on a click, confirmed in the extension window, fi
   sandbox,
   extensionId,
 }) => {
+  // Enrollment, the options page, a login and two extension windows: near 30 s on a busy machine.
+  test.slow();
   await createVault(context, extensionId);
   await enrollWithOneClick(page, sandbox, 'alice');
   const { backupCodes } = (await getUserState(sandbox, 'alice')).twoFactor;
@@ -77,6 +79,7 @@ test('a backup code is offered on a click, confirmed in the extension window, fi
 });
 
 test('a backup code cancelled in the extension window is not filled', async ({ context, page, sandbox, extensionId }) => {
+  test.slow();
   await createVault(context, extensionId);
   await enrollWithOneClick(page, sandbox, 'alice');
   await autofillOff(context, extensionId);
