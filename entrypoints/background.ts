@@ -11,7 +11,7 @@ import { createEnrollment } from '@/lib/background/enroll';
 import { loadOffsets, measureOffset, measuredRecently, offsetFor } from '@/lib/background/clock';
 import { createLogin } from '@/lib/background/login';
 import { createFirstScreenStore } from '@/lib/background/first-screen';
-import { injectPageUi, openUnlockWindow, sendToTab } from '@/lib/background/tabs';
+import { injectPageUi, openBackupConfirmWindow, openUnlockWindow, sendToTab } from '@/lib/background/tabs';
 import { decodeQrDataUrl } from '@/lib/qr/decode';
 import { showLockState } from '@/lib/background/toolbar';
 import { forgetClosedTabs, forgetOnLock } from '@/lib/background/forget';
@@ -63,6 +63,7 @@ export default defineBackground(() => {
     measuredRecently: (origin) => measuredRecently(origin),
     measureOffset: (origin) => measureOffset(origin),
     openUnlock: openUnlockWindow,
+    openBackupConfirm: openBackupConfirmWindow,
     sendToTab,
   });
 
@@ -103,6 +104,7 @@ export default defineBackground(() => {
         await Promise.all([enrollment.resume(), login.resume()]);
       },
       fillActiveTab: (id) => login.fillActiveTab(id),
+      backupFill: login,
       decodeQr: (dataUrl) => decodeQrDataUrl(dataUrl),
       backup,
       captureTab: async () => {

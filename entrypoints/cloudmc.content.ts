@@ -23,10 +23,13 @@ export default defineContentScript({
     const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
       // Only our own background may talk to us (it has no tab); pages cannot reach this listener.
       if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-      const m = message as { type?: string; accountId?: unknown } | null;
+      const m = message as { type?: string; accountId?: unknown; code?: unknown } | null;
       if (m?.type === 'cs.ping') return Promise.resolve({ alive: true as const });
       if (m?.type === 'cs.fillChallenge') {
         return login.fillNow(typeof m.accountId === 'string' ? m.accountId : undefined).then((filled) => ({ filled }));
+      }
+      if (m?.type === 'cs.backupCode' && typeof m.code === 'string') {
+        return Promise.resolve({ filled: login.fillBackup(m.code) });
       }
       return undefined;
     };

@@ -9,18 +9,28 @@ import '@/components/styles/popup.css';
 import '@/components/styles/print.css';
 
 // popup.html#print=<account id> is the printable page of that account's backup codes;
-// popup.html?unlock=1 is the window the background opens when a page needs the vault unlocked.
+// popup.html?unlock=1 is the window the background opens when a page needs the vault unlocked;
+// popup.html?backup=<request id> is the one asking the user to confirm a backup-code fill.
 const print = /^#print=(.+)$/.exec(location.hash);
-const closeOnUnlock = new URLSearchParams(location.search).has('unlock');
+const search = new URLSearchParams(location.search);
+const closeOnUnlock = search.has('unlock');
+const backupRequest = search.get('backup');
 const api = createApi();
 // The printable page is a rare visit: its code loads only then.
 const PrintView = lazy(() => import('@/components/BackupCodes').then((m) => m.PrintView));
+const ConfirmBackup = lazy(() => import('@/components/ConfirmBackup').then((m) => m.ConfirmBackup));
 // Ask the background first: public/popup-prefetch.js already did, while this bundle loaded.
 const prefetched = (globalThis as { __cmcPopupBoot?: Boot }).__cmcPopupBoot;
-const boot = print ? undefined : (prefetched ?? startPopup(api.ask));
+const boot = print || backupRequest ? undefined : (prefetched ?? startPopup(api.ask));
 render(
   <ApiContext.Provider value={api}>
-    {print ? <PrintView id={decodeURIComponent(print[1]!)} /> : <Popup boot={boot} closeOnUnlock={closeOnUnlock} />}
+    {print ? (
+      <PrintView id={decodeURIComponent(print[1]!)} />
+    ) : backupRequest ? (
+      <ConfirmBackup id={backupRequest} />
+    ) : (
+      <Popup boot={boot} closeOnUnlock={closeOnUnlock} />
+    )}
   </ApiContext.Provider>,
   document.getElementById('app')!,
 );

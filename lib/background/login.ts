@@ -22,13 +22,34 @@ export interface LoginDeps {
   measuredRecently: (origin: string) => boolean;
   measureOffset: (origin: string) => Promise<number | null>;
   openUnlock: () => Promise<void>;
-  sendToTab: (tabId: number, origin: string, message: object) => Promise<void>;
+  /** Opens the extension window that asks the user to confirm backup-code fill request `id`. */
+  openBackupConfirm: (id: string) => Promise<void>;
+  sendToTab: (tabId: number, origin: string, message: object, documentId?: string) => Promise<void>;
 }
 
 interface Sender {
   origin: string;
   tabId: number;
+  /** The sending document (Chrome 106+): a backup code goes only to the document that asked. */
+  documentId?: string;
 }
+
+/**
+ * A backup code the page asked for, waiting for the user's Fill in the extension window
+ * (issue 10, item 2): a page can trick a user into clicking our button on the page, not into
+ * confirming in our own window. In memory only, one per tab and origin, single use, short-lived.
+ */
+interface PendingBackup {
+  id: string;
+  tabId: number;
+  origin: string;
+  documentId?: string;
+  accountId: string;
+  expiresAt: number;
+}
+
+/** How long the confirmation window's Fill stays good. */
+export const BACKUP_CONFIRM_MS = 2 * 60_000;
 
 /**
  * Per tab, ids and names only (no code, no secret); storage.session survives a worker restart
@@ -71,6 +92,19 @@ function sameUser(typed: string, account: Account): boolean {
 
 export function createLogin(deps: LoginDeps) {
   const waitingForUnlock = new Map<number, string>();
+  /** Keyed by `${tabId} ${origin}`: a later request of the same tab and origin replaces the earlier one. */
+  const pendingBackups = new Map<string, PendingBackup>();
+  const pendingKey = (tabId: number, origin: string) => `${tabId} ${origin}`;
+
+  /** The live request `id` (not expired), taken out when `take`. */
+  function pendingById(id: string, take: boolean): PendingBackup | undefined {
+    for (const [key, p] of pendingBackups) {
+      if (p.id !== id) continue;
+      if (take || deps.now() >= p.expiresAt) pendingBackups.delete(key);
+      return deps.now() < p.expiresAt ? p : undefined;
+    }
+    return undefined;
+  }
 
   const tabs = sessionMap<TabLogin>(TABS_KEY);
   const lastUsed = sessionMap<string>(LAST_USED_KEY);
@@ -103,6 +137,15 @@ export function createLogin(deps: LoginDeps) {
     if (byUser.length === 1) return byUser[0]!;
     const names = (byUser.length > 1 ? byUser : candidates).map((a) => ({ id: a.id, name: a.label ?? a.user }));
     return { status: 'choose', accounts: names };
+  }
+
+  /** The account a backup code is for: the one of this login, else the only one, else the user's. */
+  async function backupAccount(sender: Sender, state: TabLogin): Promise<Account | undefined> {
+    const candidates = await accountsFor(sender.origin);
+    return (
+      candidates.find((a) => a.id === state.accountId) ??
+      (candidates.length === 1 ? candidates[0] : candidates.find((a) => state.user && sameUser(state.user, a)))
+    );
   }
 
   async function locked(): Promise<boolean> {
@@ -168,17 +211,59 @@ export function createLogin(deps: LoginDeps) {
       await deps.openUnlock();
     },
 
-    async backup(sender: Sender): Promise<{ status: 'fill'; code: string } | { status: 'none' } | { status: 'locked' }> {
+    /**
+     * The page's "Fill a backup code": nothing goes to the page here. The user confirms in an
+     * extension window (which account, which host); only its Fill (`backupConfirm`, a UI
+     * message) sends the code to this tab's document.
+     */
+    async backup(sender: Sender): Promise<{ status: 'confirm' } | { status: 'none' } | { status: 'locked' }> {
       if (await locked()) return { status: 'locked' };
       const state = (await tabs.get(sender.tabId)) ?? { origin: sender.origin };
-      const candidates = await accountsFor(sender.origin);
-      const account =
-        candidates.find((a) => a.id === state.accountId) ??
-        (candidates.length === 1 ? candidates[0] : candidates.find((a) => state.user && sameUser(state.user, a)));
+      const account = await backupAccount(sender, state);
+      if (!account || account.backupCodes.every((c) => c.used)) return { status: 'none' };
+      const id = crypto.randomUUID();
+      pendingBackups.set(pendingKey(sender.tabId, sender.origin), {
+        id,
+        tabId: sender.tabId,
+        origin: sender.origin,
+        ...(sender.documentId !== undefined ? { documentId: sender.documentId } : {}),
+        accountId: account.id,
+        expiresAt: deps.now() + BACKUP_CONFIRM_MS,
+      });
+      await deps.openBackupConfirm(id);
+      return { status: 'confirm' };
+    },
+
+    /** What the confirmation window shows: the account's name and the portal's host. */
+    async backupPending(id: string): Promise<{ account: string; host: string; origin: string }> {
+      const pending = pendingById(id, false);
+      if (!pending) throw new ReplyError('backup-expired', 'This request to fill a backup code has expired. Click the button on the page again.');
+      const account = unwrap(await (await deps.vault()).accounts.get(pending.accountId));
+      return { account: account.label ?? account.user, host: new URL(pending.origin).host, origin: pending.origin };
+    },
+
+    /** The user's Fill in the extension window: the code goes to the tab and document that asked, once. */
+    async backupConfirm(id: string): Promise<{ filled: boolean }> {
+      const pending = pendingById(id, true);
+      if (!pending) throw new ReplyError('backup-expired', 'This request to fill a backup code has expired. Click the button on the page again.');
+      if (await locked()) return { filled: false };
+      const account = (await accountsFor(pending.origin)).find((a) => a.id === pending.accountId);
       const index = account ? account.backupCodes.findIndex((c) => !c.used) : -1;
-      if (!account || index < 0) return { status: 'none' };
-      await tabs.set(sender.tabId, { ...state, origin: sender.origin, accountId: account.id, backup: { accountId: account.id, index } });
-      return { status: 'fill', code: account.backupCodes[index]!.code };
+      if (!account || index < 0) return { filled: false };
+      const state = (await tabs.get(pending.tabId)) ?? { origin: pending.origin };
+      // The index, not the code, is kept; it is marked used once the login went through (settled).
+      await tabs.set(pending.tabId, { ...state, origin: pending.origin, accountId: account.id, backup: { accountId: account.id, index } });
+      try {
+        await deps.sendToTab(pending.tabId, pending.origin, { type: 'cs.backupCode', code: account.backupCodes[index]!.code }, pending.documentId);
+      } catch {
+        return { filled: false }; // the tab was closed or went to another page
+      }
+      return { filled: true };
+    },
+
+    /** The user's Cancel: the request is dropped, nothing is sent. */
+    async backupCancel(id: string): Promise<void> {
+      pendingById(id, true);
     },
 
     /** A page without challenge or password after one: the login went through. */
@@ -204,12 +289,14 @@ export function createLogin(deps: LoginDeps) {
     /** Lock: forget every tab's login, the accounts last used and the tabs waiting for an unlock. */
     async forget(): Promise<void> {
       waitingForUnlock.clear();
+      pendingBackups.clear();
       await Promise.all([tabs.clear(), lastUsed.clear()]);
     },
 
     /** A closed tab: nothing of its login is kept. */
     async forgetTab(tabId: number): Promise<void> {
       waitingForUnlock.delete(tabId);
+      for (const [key, p] of pendingBackups) if (p.tabId === tabId) pendingBackups.delete(key);
       await tabs.set(tabId, undefined);
     },
 

@@ -41,6 +41,12 @@ export interface UiDeps {
   onUnlocked: () => Promise<void>;
   /** Fills an account's code into the active tab's challenge when that tab is its portal. */
   fillActiveTab: (id: string) => Promise<boolean>;
+  /** The backup-code confirmation window's requests (lib/background/login.ts). */
+  backupFill?: {
+    backupPending: (id: string) => Promise<UiAnswer<'login.backupPending'>>;
+    backupConfirm: (id: string) => Promise<UiAnswer<'login.backupConfirm'>>;
+    backupCancel: (id: string) => Promise<void>;
+  };
   /** The active tab's visible area as a PNG data URL (tabs.captureVisibleTab). */
   captureTab?: () => Promise<{ image: string; name: string }>;
   /** Opens the options page (after a tab capture, to preview the import there). */
@@ -103,6 +109,11 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
   }
 
   /** Every handler that reads or writes accounts marks the vault as in use. */
+  function backupFill(): NonNullable<UiDeps['backupFill']> {
+    if (!deps.backupFill) throw new ReplyError('backup-expired', 'This request to fill a backup code has expired.');
+    return deps.backupFill;
+  }
+
   async function active<T>(fn: (vault: Vault) => Promise<T>): Promise<T> {
     const vault = await deps.vault();
     const result = await fn(vault);
@@ -193,6 +204,13 @@ export function createUiHandlers(deps: UiDeps): UiHandlers {
       }),
 
     'accounts.fillActiveTab': ({ id }) => active(async () => ({ filled: await deps.fillActiveTab(id) })),
+
+    'login.backupPending': ({ id }) => active(async () => backupFill().backupPending(String(id))),
+    'login.backupConfirm': ({ id }) => active(async () => backupFill().backupConfirm(String(id))),
+    'login.backupCancel': async ({ id }) => {
+      await backupFill().backupCancel(String(id));
+      return {};
+    },
 
     'accounts.allowIssuerSite': ({ id }) =>
       active(async (v) => {

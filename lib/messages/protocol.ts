@@ -102,6 +102,15 @@ export interface UiProtocol {
   /** Fill this account's code into the active tab's challenge if the tab's origin is the account's. */
   'accounts.fillActiveTab': { req: { id: string }; res: { filled: boolean } };
 
+  /**
+   * The backup-code confirmation window (popup.html?backup=<id>, opened by the background on a
+   * page's `login.backup`): what it asks about, and the user's answer. Only Fill sends the code
+   * to the tab that asked; requests are single use and expire (issue 10, item 2).
+   */
+  'login.backupPending': { req: { id: string }; res: { account: string; host: string; origin: string } };
+  'login.backupConfirm': { req: { id: string }; res: { filled: boolean } };
+  'login.backupCancel': { req: { id: string }; res: {} };
+
   /** The user allows this account's codes on the other site its issuer URL names (`issuerSite`). */
   'accounts.allowIssuerSite': { req: { id: string }; res: { account: AccountView } };
   /** A replaced account (a later enrollment took its place) made active again. */
@@ -225,8 +234,11 @@ export interface PageProtocol {
   'login.retry': { req: {}; res: ChallengeAnswer };
   /** The user asked to unlock from the page: open the unlock window. */
   'login.unlock': { req: {}; res: {} };
-  /** The user asked for a backup code at the backup-code input. */
-  'login.backup': { req: {}; res: { status: 'fill'; code: string } | { status: 'none' } | { status: 'locked' } };
+  /**
+   * The user asked for a backup code at the backup-code input. No code in the answer: `confirm`
+   * means the extension window asking the user is open; on its Fill the code comes as `cs.backupCode`.
+   */
+  'login.backup': { req: {}; res: { status: 'confirm' } | { status: 'none' } | { status: 'locked' } };
   /** A page of this origin without a challenge: the login went through. */
   'login.settled': { req: {}; res: {} };
   /** The user turned 2FA off on the portal's security page. */
@@ -240,6 +252,8 @@ export interface TabProtocol {
   'cs.enrollCode': { req: { code: string; autoConfirm: boolean }; res: {} };
   /** Ask the page to look for its challenge again (after an unlock, or from the popup / shortcut). */
   'cs.fillChallenge': { req: { accountId?: string }; res: { filled: boolean } };
+  /** The backup code the user confirmed in the extension window, for this document's backup-code input. */
+  'cs.backupCode': { req: { code: string }; res: { filled: boolean } };
 }
 
 /** A channel maps each message type to its request fields and its answer. */

@@ -3,6 +3,7 @@
  * keystroke on the challenge. Also the backup-code path, the locked path, two accounts on
  * one portal, and a portal whose clock is 90 s ahead.
  */
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, getUserState, resetSandbox, setSandboxConfig, test } from './fixtures';
 import { confirmPassword, submitPassword, type Ui } from '../sandbox/testkit/driver';
 import { createVault, lockVault, openPopup, popupBackupCodes, unlockIn } from './support/extension';
@@ -25,20 +26,47 @@ for (const ui of ['current', '2015'] as Ui[]) {
   }
 }
 
-test('a backup code is offered on a click, filled, and marked used once the login went through', async ({ context, page, sandbox, extensionId }) => {
-  await createVault(context, extensionId);
-  await enrollWithOneClick(page, sandbox, 'alice');
-  const { backupCodes } = (await getUserState(sandbox, 'alice')).twoFactor;
-  // Autofill off, so that the TOTP path does not answer the challenge before we switch to backup codes.
+/** Autofill off, so that the TOTP path does not answer the challenge before we switch to backup codes. */
+async function autofillOff(context: BrowserContext, extensionId: string): Promise<void> {
   const options = await openPopup(context, extensionId);
   await options.goto(options.url().replace('popup.html', 'options.html'));
   await options.getByTestId('autofill').uncheck();
   await options.close();
+}
+
+/** Clicks our "Fill a backup code" on the page; the extension's confirmation window opens. */
+async function askForBackupCode(context: BrowserContext, page: Page): Promise<Page> {
+  const opened = context.waitForEvent('page', (p) => p.url().includes('popup.html?backup='));
+  await pressOurButton(page.getByTestId('cmc-fill-backup'));
+  const confirm = await opened;
+  await expect(confirm.getByTestId('backup-confirm-text')).toBeVisible();
+  return confirm;
+}
+
+test('a backup code is offered on a click, confirmed in the extension window, filled, and marked used once the login went through', async ({
+  context,
+  page,
+  sandbox,
+  extensionId,
+}) => {
+  // Enrollment, the options page, a login and two extension windows: near 30 s on a busy machine.
+  test.slow();
+  await createVault(context, extensionId);
+  await enrollWithOneClick(page, sandbox, 'alice');
+  const { backupCodes } = (await getUserState(sandbox, 'alice')).twoFactor;
+  await autofillOff(context, extensionId);
 
   await page.goto(`${sandbox.origin}/login`);
   await submitPassword(page, 'alice');
   await page.locator('#mfa-use-backup').click();
-  await pressOurButton(page.getByTestId('cmc-fill-backup'));
+  const confirm = await askForBackupCode(context, page);
+  // The window names the account and the portal; the page has no code until Fill.
+  await expect(confirm.getByTestId('backup-confirm-text')).toContainText('alice');
+  await expect(confirm.getByTestId('backup-confirm-text')).toContainText(new URL(sandbox.origin).host);
+  await expect(page.locator('#mfa-backup-code')).toHaveValue('');
+  const closed = confirm.waitForEvent('close');
+  await confirm.getByTestId('backup-confirm-fill').click();
+  await closed;
   await expect(page.locator('#mfa-backup-code')).toHaveValue(backupCodes[0]!);
   await page.locator('#mfa-form button[type=submit]').click();
   await page.waitForURL('**/dashboard');
@@ -48,6 +76,29 @@ test('a backup code is offered on a click, filled, and marked used once the logi
   await expect
     .poll(async () => (await popupBackupCodes(popup, popup.getByTestId('account'))).filter((c) => c.used).map((c) => c.code))
     .toEqual([backupCodes[0]]);
+});
+
+test('a backup code cancelled in the extension window is not filled', async ({ context, page, sandbox, extensionId }) => {
+  test.slow();
+  await createVault(context, extensionId);
+  await enrollWithOneClick(page, sandbox, 'alice');
+  await autofillOff(context, extensionId);
+
+  await page.goto(`${sandbox.origin}/login`);
+  await submitPassword(page, 'alice');
+  await page.locator('#mfa-use-backup').click();
+  const confirm = await askForBackupCode(context, page);
+  const closed = confirm.waitForEvent('close');
+  await confirm.getByTestId('backup-confirm-cancel').click();
+  await closed;
+  // Give a stray message time to arrive: none does.
+  await page.waitForTimeout(500);
+  await expect(page.locator('#mfa-backup-code')).toHaveValue('');
+
+  const popup = await openPopup(context, extensionId);
+  await expect
+    .poll(async () => (await popupBackupCodes(popup, popup.getByTestId('account'))).filter((c) => c.used).length)
+    .toBe(0);
 });
 
 test('locked vault: "Unlock to fill your code" opens the unlock window, then the code is filled', async ({ context, page, sandbox, extensionId }) => {

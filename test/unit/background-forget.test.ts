@@ -18,8 +18,13 @@ describe('storage.session after login and enrollment', () => {
   it('a backup code handed out is kept as an index, never as the code, and still marked used', async () => {
     const vault = await unlockedVault();
     const account = await storeAccount(vault);
-    const l = login(vault);
-    expect(await l.backup(tab(3))).toEqual({ status: 'fill', code: CODES[0] });
+    const sent: object[] = [];
+    let window = '';
+    const l = login(vault, { openBackupConfirm: async (id) => void (window = id), sendToTab: async (_t, _o, m) => void sent.push(m) });
+    // The page gets no code; the user's Fill in the extension window sends it (issue 10, item 2).
+    expect(await l.backup(tab(3))).toEqual({ status: 'confirm' });
+    expect(await l.backupConfirm(window)).toEqual({ filled: true });
+    expect(sent).toEqual([{ type: 'cs.backupCode', code: CODES[0] }]);
     const text = await sessionText();
     for (const code of CODES) expect(text).not.toContain(code);
     await l.settled(tab(3));

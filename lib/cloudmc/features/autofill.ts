@@ -81,15 +81,25 @@ export function autofill(signal: AbortSignal) {
       {
         label: t('fillBackupCode'),
         testid: 'cmc-fill-backup',
+        // No code comes back: the background asks the user in an extension window which account
+        // and portal, and sends the code (cs.backupCode) only on its Fill (issue 10, item 2).
         onClick: () =>
           void tellBackground({ type: 'login.backup' }).then(async (r) => {
-            if (r.ok && r.value.status === 'fill') {
-              removePanel();
-              fillCode(challenge.input, r.value.code);
-            } else (await pageUi()).showStatus(r.ok ? t('noBackupCode') : r.error.message, 'error');
+            if (r.ok && r.value.status === 'confirm') (await pageUi()).showStatus(t('backupConfirmInWindow'));
+            else if (r.ok && r.value.status === 'locked') (await pageUi()).showStatus(t('unlockToFill'), 'error');
+            else (await pageUi()).showStatus(r.ok ? t('noBackupCode') : r.error.message, 'error');
           }),
       },
     ]);
+  }
+
+  /** The backup code the user confirmed in the extension window (cs.backupCode). */
+  function fillBackup(code: string): boolean {
+    const challenge = findChallenge(document);
+    if (!challenge || challenge.kind !== 'backup' || !challenge.input.isConnected) return false;
+    removePanel();
+    fillCode(challenge.input, code);
+    return true;
   }
 
   /** From the popup or the shortcut, or after an unlock. */
@@ -119,5 +129,5 @@ export function autofill(signal: AbortSignal) {
     else void tellBackground({ type: 'login.challenge' }).then((r) => act(challenge, r));
   }
 
-  return { scan, fillNow };
+  return { scan, fillNow, fillBackup };
 }

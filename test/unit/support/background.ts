@@ -8,7 +8,7 @@ import { createAccount, fromStorageArea, openVault, type Account, type Vault } f
 import { createLogin, type LoginDeps } from '@/lib/background/login';
 import { createEnrollment, type EnrollDeps } from '@/lib/background/enroll';
 import type { Reply, Settings, UiProtocol } from '@/lib/messages/protocol';
-import { createUiHandlers } from '@/lib/background/ui-handlers';
+import { createUiHandlers, type UiDeps } from '@/lib/background/ui-handlers';
 import { ReplyError, type UiHandlers } from '@/lib/messages/router';
 
 export const PASS = 'correct horse battery staple';
@@ -48,6 +48,7 @@ export function login(vault: Vault, over: Partial<LoginDeps> = {}) {
     measuredRecently: () => true,
     measureOffset: async () => null,
     openUnlock: async () => {},
+    openBackupConfirm: async () => {},
     sendToTab: async () => {},
     ...over,
   });
@@ -75,7 +76,7 @@ export async function sessionText(): Promise<string> {
 }
 
 /** The popup/options handlers over `vault`, with inert sites, settings and clock. */
-export function uiHandlers(vault: Vault) {
+export function uiHandlers(vault: Vault, over: Partial<UiDeps> = {}) {
   return createUiHandlers({
     vault: async () => vault,
     now: Date.now,
@@ -88,6 +89,7 @@ export function uiHandlers(vault: Vault) {
     onLocked: async () => {},
     onUnlocked: async () => {},
     fillActiveTab: async () => false,
+    ...over,
   });
 }
 
