@@ -58,9 +58,10 @@ export default defineConfig({
           },
         }
       : {
-          // 102: storage.session, which holds the unlocked key (the newest API we use;
-          // scripting.registerContentScripts is 96, Object.hasOwn 93, crypto.randomUUID 92).
-          minimum_chrome_version: '102',
+          // 106: tabs.sendMessage to one documentId (a backup code goes only to the page load
+          // that asked; issue 10), the newest API we use (storage.session 102,
+          // scripting.registerContentScripts 96, Object.hasOwn 93, crypto.randomUUID 92).
+          minimum_chrome_version: '106',
         }),
   }),
 });

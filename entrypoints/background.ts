@@ -6,7 +6,7 @@ import { createPageHandlers } from '@/lib/background/page-handlers';
 import { createAutoLock } from '@/lib/background/autolock';
 import { loadSettings, saveSettings } from '@/lib/background/settings';
 import { enableOnActiveTab, grantedSites, isEnabledOrigin, removeSite, scanActiveTab, watchSites } from '@/lib/background/sites';
-import { unwrap } from '@/lib/background/errors';
+import { unwrap } from '@/lib/background/unwrap';
 import { createEnrollment } from '@/lib/background/enroll';
 import { loadOffsets, measureOffset, measuredRecently, offsetFor } from '@/lib/background/clock';
 import { createLogin } from '@/lib/background/login';

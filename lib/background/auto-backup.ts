@@ -10,7 +10,7 @@
  */
 import type { BackupStatus } from '../messages/protocol';
 import type { Account, Vault } from '../vault';
-import { unwrap } from './errors';
+import { unwrap } from './unwrap';
 
 export const BACKUP_FOLDER = 'CloudMC Authenticator backups';
 export const DEFAULT_KEEP = 10;

@@ -8,10 +8,10 @@
 import { parseOtpInput, stepEndsAt, totp, type OtpAccountParams } from '../otp';
 import { createAccount, type Account, type Vault } from '../vault';
 import { ReplyError } from '../messages/router';
-import type { BackupAnswer, EnrollAnswer, Settings } from '../messages/protocol';
+import type { BackupAnswer, EnrollAnswer, Settings, TabMessage } from '../messages/protocol';
 import { backupCodeKey, isBackupCodeSet } from '../otp/backup-codes';
 import { withNewCodes } from '../vault/code-history';
-import { unwrap } from './errors';
+import { unwrap } from './unwrap';
 import { pickAccount } from './pick-account';
 import { sessionMap } from './session-map';
 
@@ -23,7 +23,7 @@ export interface EnrollDeps {
   offsetFor: (origin: string | null) => number;
   measureOffset: (origin: string) => Promise<number | null>;
   openUnlock: () => Promise<void>;
-  sendToTab: (tabId: number, origin: string, message: object) => Promise<void>;
+  sendToTab: (tabId: number, origin: string, message: TabMessage) => Promise<void>;
   /** The account last used to log in on an origin (set by autofill), to tell users apart. */
   lastUsed: (origin: string) => Promise<string | undefined>;
   /** Resolves once the clock reaches `time` (epoch ms); a timer in the extension. */

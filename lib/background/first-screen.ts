@@ -15,7 +15,7 @@
 import { ok, type Result } from '../result';
 import { FIRST_SCREEN, FIRST_SCREEN_INDEX_KEY, parseFirstScreenIndex, type FirstScreenIndex } from '../messages/protocol';
 import type { Account, AccountList, AccountRepository, VaultError } from '../vault';
-import { labelOf } from './views';
+import { labelOf } from './build-views';
 
 /** The part of `browser.storage.session` the index uses. */
 export interface SessionArea {

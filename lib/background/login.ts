@@ -10,8 +10,8 @@ import type { Account, Vault } from '../vault';
 import { issuerUrlOrigin } from '../cloudmc/issuer';
 import { sameSite } from '../cloudmc/same-site';
 import { ReplyError } from '../messages/router';
-import type { ChallengeAnswer, Settings } from '../messages/protocol';
-import { unwrap } from './errors';
+import type { ChallengeAnswer, Settings, TabMessage } from '../messages/protocol';
+import { unwrap } from './unwrap';
 import { sessionMap } from './session-map';
 
 export interface LoginDeps {
@@ -24,7 +24,7 @@ export interface LoginDeps {
   openUnlock: () => Promise<void>;
   /** Opens the extension window that asks the user to confirm backup-code fill request `id`. */
   openBackupConfirm: (id: string) => Promise<void>;
-  sendToTab: (tabId: number, origin: string, message: object, documentId?: string) => Promise<void>;
+  sendToTab: (tabId: number, origin: string, message: TabMessage, documentId?: string) => Promise<void>;
 }
 
 interface Sender {

@@ -4,7 +4,7 @@
  */
 import type { Vault } from '../vault';
 import { ReplyError } from '../messages/router';
-import { unwrap } from './errors';
+import { unwrap } from './unwrap';
 
 export async function requirePassphrase(vault: Vault, passphrase: unknown): Promise<void> {
   if (typeof passphrase !== 'string' || passphrase === '') {

@@ -1,9 +1,10 @@
 /** The background's reach into tabs: always the top frame, and only while it shows `origin`. */
+import type { TabMessage } from '../messages/protocol';
 import { browser } from 'wxt/browser';
 import { originOf } from '../origin';
 
 /** With `documentId` (Chrome 106+), only that document gets it: a reload or navigation gets nothing. */
-export async function sendToTab(tabId: number, origin: string, message: object, documentId?: string): Promise<void> {
+export async function sendToTab(tabId: number, origin: string, message: TabMessage, documentId?: string): Promise<void> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   // The tab may have navigated elsewhere since it asked: then it gets nothing.
   if (!tab || originOf(tab.url) !== origin) return;

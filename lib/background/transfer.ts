@@ -15,7 +15,7 @@ import { ImportError, readAppExport, readQrText, warningsFor, type ImportBatch, 
 import { ReplyError } from '../messages/router';
 import type { ImportPreview, ImportSource } from '../messages/protocol';
 import type { Result } from '../result';
-import { unwrap } from './errors';
+import { unwrap } from './unwrap';
 
 export function plainExport(accounts: readonly Account[]): string {
   return accounts.map((a) => formatOtpauthUri(a)).join('\n') + '\n';

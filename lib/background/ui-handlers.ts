@@ -11,12 +11,12 @@ import { ReplyError, type UiHandlers } from '../messages/router';
 import { MIN_PASSPHRASE, type AnswerOf, type ImportSource, type Settings, type UiProtocol } from '../messages/protocol';
 
 type UiAnswer<K extends keyof UiProtocol> = AnswerOf<UiProtocol, K>;
-import { unwrap } from './errors';
+import { unwrap } from './unwrap';
 import type { AutoBackup } from './auto-backup';
 import { aegisExport, printable } from './move-out';
 import { requirePassphrase } from './reauth';
 import { restoreCodes } from '../vault/code-history';
-import { accountView, backupView, issuerSiteOf } from './views';
+import { accountView, backupView, issuerSiteOf } from './build-views';
 import { planImport, plainExport, previewOf, readImport, type DecodeQr } from './transfer';
 import { firstScreen, type FirstScreenStore } from './first-screen';
 

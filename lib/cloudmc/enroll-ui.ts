@@ -6,7 +6,7 @@
  * background, only a 6-digit code comes back.
  */
 import { browser } from 'wxt/browser';
-import { tellBackground } from '../messages/client';
+import { pageRequest } from '../messages/client';
 import type { EnrollAnswer, Reply } from '../messages/protocol';
 import { fail } from '../result';
 import { captureQr } from '../qr/capture';
@@ -35,7 +35,7 @@ async function enrollFrom(step: EnrollmentStep): Promise<Reply<EnrollAnswer>> {
   let mismatch: Reply<EnrollAnswer> | undefined;
   for (const candidate of orderCandidates(step)) {
     const qr = await captureQr(candidate);
-    const reply: Reply<EnrollAnswer> = qr.ok ? await tellBackground({ type: 'enroll.begin', qr: qr.value, secretText: step.secretText }) : qr;
+    const reply: Reply<EnrollAnswer> = qr.ok ? await pageRequest({ type: 'enroll.begin', qr: qr.value, secretText: step.secretText }) : qr;
     if (reply.ok || !NOT_THIS_ONE.has(reply.error.code)) return reply;
     first ??= reply;
     if (reply.error.code === 'qr-mismatch') mismatch ??= reply;
@@ -72,7 +72,7 @@ export function mountEnrollUi(signal: AbortSignal): void {
     submit(step.codeInput, step.confirm);
     if ((await outcome) === 'refused') {
       showStatus(t('enrollRetrying'));
-      await handle(await tellBackground({ type: 'enroll.retry' }));
+      await handle(await pageRequest({ type: 'enroll.retry' }));
     }
     // 'confirmed': the backup-code capture in the main content script reports the result.
   }

@@ -7,7 +7,7 @@
  * Content scripts of one extension share one global scope per frame (the isolated world,
  * which the page cannot see): the injected bundle publishes its functions there.
  */
-import { tellBackground } from '../messages/client';
+import { pageRequest } from '../messages/client';
 import type { PanelButton } from './ui/panel';
 import type { Tone } from './ui/status';
 
@@ -28,7 +28,7 @@ let loading: Promise<PageUi> | undefined;
 export function pageUi(): Promise<PageUi> {
   const ready = (globalThis as Scope).__cmcPageUi;
   if (ready) return Promise.resolve(ready);
-  return (loading ??= tellBackground({ type: 'ui.inject' }).then((reply) => {
+  return (loading ??= pageRequest({ type: 'ui.inject' }).then((reply) => {
     const ui = (globalThis as Scope).__cmcPageUi;
     if (!reply.ok || !ui) {
       loading = undefined;

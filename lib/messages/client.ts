@@ -5,13 +5,13 @@ import { sendVia } from './reply';
 
 const send = <T>(message: object): Promise<Reply<T>> => sendVia<T>((m) => browser.runtime.sendMessage(m), message);
 
-export function askBackground<K extends keyof UiProtocol>(
+export function uiRequest<K extends keyof UiProtocol>(
   message: Extract<MessageOf<UiProtocol>, { type: K }>,
 ): Promise<Reply<AnswerOf<UiProtocol, K>>> {
   return send(message);
 }
 
-export function tellBackground<K extends keyof PageProtocol>(
+export function pageRequest<K extends keyof PageProtocol>(
   message: Extract<MessageOf<PageProtocol>, { type: K }>,
 ): Promise<Reply<AnswerOf<PageProtocol, K>>> {
   return send(message);

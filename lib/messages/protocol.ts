@@ -256,6 +256,9 @@ export interface TabProtocol {
   'cs.backupCode': { req: { code: string }; res: { filled: boolean } };
 }
 
+/** A message the background sends to a content script. */
+export type TabMessage = MessageOf<TabProtocol>;
+
 /** A channel maps each message type to its request fields and its answer. */
 type Channel<P> = { [K in keyof P]: { req: object; res: unknown } };
 

@@ -9,14 +9,14 @@ import { makeT, type GetMessage } from '@/lib/i18n';
 // The browser's own API object, not the polyfill: fewer bytes before the first render.
 import { nativeBrowser as browser } from '@/lib/native-browser';
 
-const askBackground: Ask = (message) => sendVia((m) => browser.runtime.sendMessage(m), message);
+const uiRequest: Ask = (message) => sendVia((m) => browser.runtime.sendMessage(m), message);
 
 /** The page's language, for screen readers and hyphenation; call it after the first render. */
 export const setPageLang = () => void (document.documentElement.lang = browser.i18n.getUILanguage());
 
 export function createApi(): Api {
   return {
-    ask: askBackground,
+    ask: uiRequest,
     // makeT takes any getMessage; its keys are typed by MessageKey (lib/i18n.ts).
     t: makeT(browser.i18n.getMessage.bind(browser.i18n) as GetMessage),
     copy: copyText,
@@ -26,7 +26,7 @@ export function createApi(): Api {
     openPrint: (id) => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') + '#print=' + encodeURIComponent(id) }),
     print: () => window.print(),
     removeSite: async (pattern) => {
-      const r = await askBackground({ type: 'sites.remove', pattern });
+      const r = await uiRequest({ type: 'sites.remove', pattern });
       // The background forgets the site; the browser forgets the host permission.
       if (r.ok) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
       return r;

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const sent = vi.hoisted(() => [] as Array<{ codes: string[]; userAction: boolean }>);
 vi.mock('@/lib/messages/client', () => ({
-  tellBackground: async (m: { codes: string[]; userAction: boolean }) => {
+  pageRequest: async (m: { codes: string[]; userAction: boolean }) => {
     sent.push(m);
     return { ok: true, value: { status: 'ignored', reason: 'no-user-action' } };
   },

@@ -4,7 +4,7 @@
  * user name typed at the step before (never a password), and types what it is given.
  * Prompts and the chooser come from the page UI bundle, loaded only when needed.
  */
-import { tellBackground } from '../../messages/client';
+import { pageRequest } from '../../messages/client';
 import type { ChallengeAnswer, Reply } from '../../messages/protocol';
 import { fillCode, findChallenge, type Challenge } from '../detect';
 import { submit } from '../outcome';
@@ -26,7 +26,7 @@ export function autofill(signal: AbortSignal) {
       const form = e.target as HTMLFormElement;
       if (!form.querySelector('input[type=password]')) return;
       const user = (form.querySelector(USER_FIELD) as HTMLInputElement | null)?.value;
-      if (user) void tellBackground({ type: 'login.user', user });
+      if (user) void pageRequest({ type: 'login.user', user });
     },
     { capture: true, signal },
   );
@@ -44,7 +44,7 @@ export function autofill(signal: AbortSignal) {
     const answer = reply.value;
     if (answer.status === 'locked') {
       await panel(challenge, 'CloudMC Authenticator', [
-        { label: t('unlockToFill'), testid: 'cmc-unlock', onClick: () => void tellBackground({ type: 'login.unlock' }) },
+        { label: t('unlockToFill'), testid: 'cmc-unlock', onClick: () => void pageRequest({ type: 'login.unlock' }) },
       ]);
       return false;
     }
@@ -55,7 +55,7 @@ export function autofill(signal: AbortSignal) {
         answer.accounts.map((a) => ({
           label: a.name,
           testid: 'cmc-choose',
-          onClick: () => void tellBackground({ type: 'login.pick', accountId: a.id }).then((r) => act(challenge, r)),
+          onClick: () => void pageRequest({ type: 'login.pick', accountId: a.id }).then((r) => act(challenge, r)),
         })),
       );
       return false;
@@ -71,7 +71,7 @@ export function autofill(signal: AbortSignal) {
     submit(challenge.input, challenge.submit);
     if ((await outcome) === 'refused' && !retried) {
       ui.showStatus(t('loginRetrying'));
-      return act(challenge, await tellBackground({ type: 'login.retry' }), true);
+      return act(challenge, await pageRequest({ type: 'login.retry' }), true);
     }
     return true;
   }
@@ -84,7 +84,7 @@ export function autofill(signal: AbortSignal) {
         // No code comes back: the background asks the user in an extension window which account
         // and portal, and sends the code (cs.backupCode) only on its Fill (issue 10, item 2).
         onClick: () =>
-          void tellBackground({ type: 'login.backup' }).then(async (r) => {
+          void pageRequest({ type: 'login.backup' }).then(async (r) => {
             if (r.ok && r.value.status === 'confirm') (await pageUi()).showStatus(t('backupConfirmInWindow'));
             else if (r.ok && r.value.status === 'locked') (await pageUi()).showStatus(t('unlockToFill'), 'error');
             else (await pageUi()).showStatus(r.ok ? t('noBackupCode') : r.error.message, 'error');
@@ -107,7 +107,7 @@ export function autofill(signal: AbortSignal) {
     const challenge = findChallenge(document);
     if (!challenge || challenge.kind !== 'totp') return false;
     seen.add(challenge.input);
-    return act(challenge, await tellBackground(accountId ? { type: 'login.pick', accountId } : { type: 'login.challenge' }));
+    return act(challenge, await pageRequest(accountId ? { type: 'login.pick', accountId } : { type: 'login.challenge' }));
   }
 
   function scan(): void {
@@ -116,7 +116,7 @@ export function autofill(signal: AbortSignal) {
       // A page past the login (no challenge, no password): tell the background it went through.
       if (!settledSent && !all(document, 'input[type=password]').length) {
         settledSent = true;
-        void tellBackground({ type: 'login.settled' });
+        void pageRequest({ type: 'login.settled' });
       }
       return;
     }
@@ -126,7 +126,7 @@ export function autofill(signal: AbortSignal) {
     // Load the page UI alongside: it watches for a refused code once we submit.
     void pageUi().catch(() => undefined);
     if (challenge.kind === 'backup') offerBackup(challenge);
-    else void tellBackground({ type: 'login.challenge' }).then((r) => act(challenge, r));
+    else void pageRequest({ type: 'login.challenge' }).then((r) => act(challenge, r));
   }
 
   return { scan, fillNow, fillBackup };

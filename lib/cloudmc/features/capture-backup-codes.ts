@@ -7,7 +7,7 @@
  * - the codes appear in that button's section (the card or dialog around it), or in a dialog
  *   that opened after the click (the 2015 UI shows them in a modal).
  */
-import { tellBackground } from '../../messages/client';
+import { pageRequest } from '../../messages/client';
 import { mayShowBackupCodes } from '../detect/backup-codes';
 import { t } from '../ui/i18n';
 import { pageUi } from '../page-ui';
@@ -57,7 +57,7 @@ export function captureBackupCodes(signal: AbortSignal, now: () => number = () =
     if (key === reported) return;
     reported = key;
     if (!codes) return;
-    void tellBackground({ type: 'backup.shown', codes, userAction: asked(codes) }).then(async (reply) => {
+    void pageRequest({ type: 'backup.shown', codes, userAction: asked(codes) }).then(async (reply) => {
       const status = !reply.ok ? reply.error.message : reply.value.status === 'stored' ? t(reply.value.replaced ? 'backupReplaced' : 'backupSaved') : reply.value.status === 'locked' ? t('backupLocked') : '';
       if (status) (await pageUi()).showStatus(status, reply.ok && reply.value.status === 'stored' ? 'ok' : 'error');
     });

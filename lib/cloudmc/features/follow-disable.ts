@@ -6,7 +6,7 @@
  * clicked button is gone, no disable button remains and no password prompt is open: a
  * cancelled prompt or a wrong password reports nothing.
  */
-import { tellBackground } from '../../messages/client';
+import { pageRequest } from '../../messages/client';
 import { pageUi } from '../page-ui';
 import { t } from '../ui/i18n';
 import { all } from '../detect/dom';
@@ -31,7 +31,7 @@ export function followDisable(signal: AbortSignal): () => void {
     if (!clicked || clicked.isConnected || all(document, 'input[type=password]').length) return;
     if (all(document, BUTTONS).some((b) => DISABLE.test(words(b)))) return;
     clicked = undefined;
-    void tellBackground({ type: 'twofactor.disabled' }).then(async (r) => {
+    void pageRequest({ type: 'twofactor.disabled' }).then(async (r) => {
       if (r.ok && r.value.status === 'marked') (await pageUi()).showStatus(t('disabledMarked'));
     });
   };
