@@ -22,6 +22,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Where downloads land (Playwright names them by GUID); Playwright's temp folder by default. */
   downloadsPath?: string;
+  /** Chromium's UI language (chrome.i18n, so the extension's pages): --lang plus LANGUAGE, which Linux builds read. */
+  uiLanguage?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function launchWithExtension(userDataDir: string, options: LaunchOp
     executablePath: chromiumPath(),
     headless: options.headless,
     ...(options.downloadsPath ? { downloadsPath: options.downloadsPath } : {}),
+    ...(options.uiLanguage ? { env: { ...process.env, LANGUAGE: options.uiLanguage, LANG: `${options.uiLanguage}.UTF-8` } } : {}),
     viewport: options.headless ? (options.viewport ?? { width: 1280, height: 860 }) : null,
     args: [
       `--disable-extensions-except=${extension}`,
@@ -46,6 +49,7 @@ export async function launchWithExtension(userDataDir: string, options: LaunchOp
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
       ...(options.args ?? []),
     ],
   });

@@ -8,7 +8,8 @@
  *   (.output/chrome-mv3-sandbox) on a fresh profile directory `userDataDir`, removed afterwards.
  * - `plainContext` / `plainPage`: the same Chromium without the extension, for tests of the
  *   sandbox itself.
- * - launchBrowser(userDataDir) restarts a browser with the extension on an existing profile.
+ * - launchBrowser(userDataDir, uiLanguage?) restarts a browser with the extension on an existing
+ *   profile (optionally in another UI language: the extension's pages follow it).
  */
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -25,9 +26,9 @@ export type { Sandbox, SandboxConfig };
 export { EXTENSION_PATH };
 
 /** Chromium with the extension on `userDataDir` (kept across launches: same profile, same storage). */
-export function launchBrowser(userDataDir: string): Promise<BrowserContext> {
+export function launchBrowser(userDataDir: string, uiLanguage?: string): Promise<BrowserContext> {
   // Lookalike and reseller hosts (portal.test, evil.test, ...) all reach the sandbox.
-  return launchWithExtension(userDataDir, { headless: true, args: ['--host-resolver-rules=MAP *.test 127.0.0.1'] });
+  return launchWithExtension(userDataDir, { headless: true, uiLanguage, args: ['--host-resolver-rules=MAP *.test 127.0.0.1'] });
 }
 
 // --- sandbox control (plain fetch from Node) ---------------------------------------------------

@@ -19,7 +19,13 @@ function requireConfirmed(ctx: Ctx, session: Session): void {
 }
 
 const publicRoutes: Record<string, Handler> = {
-  'GET /api/i18n': (_p, ctx) => json(ctx, 200, { lang: ctx.lang, strings: STRINGS[ctx.lang] }),
+  // `options`: how the client scripts draw the 2FA screens (shadow root, split inputs, backup-code listing).
+  'GET /api/i18n': (p, ctx) =>
+    json(ctx, 200, {
+      lang: ctx.lang,
+      strings: STRINGS[ctx.lang],
+      options: { shadow: p.config.shadow, splitInputs: p.config.splitInputs, backupCodes: p.config.backupCodes },
+    }),
 
   'POST /api/login': async (p, ctx) => {
     const body = await readJson(ctx);

@@ -1,6 +1,6 @@
 /** Runtime configuration of the sandbox: set at start, changed by /__test/reset and /__test/config. */
 import { isLang, type Lang } from './i18n';
-import { isQrMode, type QrMode } from './qr';
+import { isQrMode, QR_MODES, type QrMode } from './qr';
 
 export type Ui = 'current' | '2015';
 
@@ -15,7 +15,16 @@ export interface SandboxConfig {
   lang: Lang;
   /** How long 5 failed challenge attempts lock the account's challenge. */
   lockoutSeconds: number;
+  /** The 2FA card (security page) and the login challenge inside an open shadow root (Lit / Angular ShadowDom). */
+  shadow: boolean;
+  /** The code as 6 one-digit boxes (auto-advance, paste handler), at enrollment and at the challenge. */
+  splitInputs: boolean;
+  /** How the backup codes are listed: list (default), table, pre (one block), dashed (`1234-5678`). */
+  backupCodes: BackupCodesStyle;
 }
+
+export type BackupCodesStyle = 'list' | 'table' | 'pre' | 'dashed';
+export const BACKUP_CODES_STYLES: readonly BackupCodesStyle[] = ['list', 'table', 'pre', 'dashed'];
 
 export const DEFAULT_CONFIG: SandboxConfig = {
   ui: 'current',
@@ -24,6 +33,9 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   splitHosts: false,
   lang: 'en',
   lockoutSeconds: 60,
+  shadow: false,
+  splitInputs: false,
+  backupCodes: 'list',
 };
 
 /** Validated merge; unknown keys are ignored, wrong values throw with a clear message. */
@@ -34,7 +46,7 @@ export function mergeConfig(base: SandboxConfig, patch: Record<string, unknown>)
     next.ui = patch.ui;
   }
   if (patch.qr !== undefined) {
-    if (!isQrMode(patch.qr)) throw new Error(`qr must be img-data, img-url, canvas or svg, got ${JSON.stringify(patch.qr)}`);
+    if (!isQrMode(patch.qr)) throw new Error(`qr must be one of ${QR_MODES.join(', ')}, got ${JSON.stringify(patch.qr)}`);
     next.qr = patch.qr;
   }
   if (patch.clockOffsetSeconds !== undefined) {
@@ -53,6 +65,16 @@ export function mergeConfig(base: SandboxConfig, patch: Record<string, unknown>)
   if (patch.lockoutSeconds !== undefined) {
     if (typeof patch.lockoutSeconds !== 'number' || !(patch.lockoutSeconds >= 0)) throw new Error('lockoutSeconds must be >= 0');
     next.lockoutSeconds = patch.lockoutSeconds;
+  }
+  for (const k of ['shadow', 'splitInputs'] as const) {
+    if (patch[k] === undefined) continue;
+    if (typeof patch[k] !== 'boolean') throw new Error(`${k} must be a boolean`);
+    next[k] = patch[k];
+  }
+  if (patch.backupCodes !== undefined) {
+    if (!(BACKUP_CODES_STYLES as readonly unknown[]).includes(patch.backupCodes))
+      throw new Error(`backupCodes must be one of ${BACKUP_CODES_STYLES.join(', ')}, got ${JSON.stringify(patch.backupCodes)}`);
+    next.backupCodes = patch.backupCodes as BackupCodesStyle;
   }
   return next;
 }

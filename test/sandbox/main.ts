@@ -1,7 +1,8 @@
 /**
  * CLI for the sandbox:  npx tsx test/sandbox/main.ts [--port N] [--ui current|2015]
  *   [--qr img-data|img-url|canvas|svg] [--lang en|fr|es] [--split-hosts] [--test-mode]
- *   [--clock-offset SECONDS] [--lockout SECONDS]
+ *   [--clock-offset SECONDS] [--lockout SECONDS] [--shadow] [--split-inputs] [--backup-codes list|table|pre|dashed]
+ *   (--qr also coloured|logo|inverted|composite|css-bg)
  * Port: --port, else $SANDBOX_PORT, else 8484.
  */
 import { parseArgs } from 'node:util';
@@ -32,6 +33,9 @@ const { values } = (() => {
         'test-mode': { type: 'boolean', default: false },
         'clock-offset': { type: 'string' },
         lockout: { type: 'string' },
+        shadow: { type: 'boolean', default: false },
+        'split-inputs': { type: 'boolean', default: false },
+        'backup-codes': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -42,8 +46,10 @@ const { values } = (() => {
 
 if (values.help) {
   console.log(
-    'Usage: tsx test/sandbox/main.ts [--port N] [--ui current|2015] [--qr img-data|img-url|canvas|svg]\n' +
-      '       [--lang en|fr|es] [--split-hosts] [--test-mode] [--clock-offset SECONDS] [--lockout SECONDS]',
+    'Usage: tsx test/sandbox/main.ts [--port N] [--ui current|2015] [--qr MODE]\n' +
+      '       [--lang en|fr|es] [--split-hosts] [--test-mode] [--clock-offset SECONDS] [--lockout SECONDS]\n' +
+      '       [--shadow] [--split-inputs] [--backup-codes list|table|pre|dashed]\n' +
+      '  MODE: img-data|img-url|canvas|svg|coloured|logo|inverted|composite|css-bg',
   );
   process.exit(0);
 }
@@ -57,12 +63,16 @@ const opts: SandboxOptions = {
   testMode: values['test-mode'],
   clockOffsetSeconds: num('clock-offset', values['clock-offset']),
   lockoutSeconds: num('lockout', values.lockout),
+  shadow: values.shadow,
+  splitInputs: values['split-inputs'],
+  backupCodes: values['backup-codes'] as SandboxOptions['backupCodes'],
 };
 
 const sandbox = await startSandbox(opts).catch((e: Error) => fail(e.message));
 const login = opts.splitHosts ? sandbox.altOrigin : sandbox.origin;
 console.log(`CloudMC sandbox — ui=${opts.ui ?? 'current'} qr=${opts.qr ?? 'img-data'} lang=${opts.lang ?? 'en'}` +
   `${opts.splitHosts ? ' split-hosts' : ''}${opts.clockOffsetSeconds ? ` clock-offset=${opts.clockOffsetSeconds}s` : ''}` +
+  `${opts.shadow ? ' shadow' : ''}${opts.splitInputs ? ' split-inputs' : ''}${opts.backupCodes ? ` backup-codes=${opts.backupCodes}` : ''}` +
   `${opts.testMode ? ' test-mode (/__test/* enabled)' : ''}`);
 console.log(`  Login:  ${login}/login`);
 console.log(`  App:    ${sandbox.origin}/dashboard${opts.splitHosts ? '' : `   (also ${sandbox.altOrigin})`}`);

@@ -41,6 +41,9 @@ export interface SandboxOptions {
   splitHosts?: boolean;
   lang?: Lang;
   lockoutSeconds?: number;
+  shadow?: boolean;
+  splitInputs?: boolean;
+  backupCodes?: SandboxConfig['backupCodes'];
 }
 
 export interface Sandbox {

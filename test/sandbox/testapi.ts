@@ -1,7 +1,7 @@
 /**
  * Test-only control endpoints, mounted under /__test/ when the sandbox runs with testMode
  * (404 otherwise, so a demo never exposes secrets):
- *   POST /__test/reset          {ui?, qr?, clockOffsetSeconds?, splitHosts?, lang?, lockoutSeconds?}
+ *   POST /__test/reset          {ui?, qr?, clockOffsetSeconds?, splitHosts?, lang?, lockoutSeconds?, shadow?, splitInputs?, backupCodes?}
  *                               users back to the seed, sessions/challenges dropped, config =
  *                               start options + body
  *   POST /__test/config         same fields, applied on top of the running config, state kept

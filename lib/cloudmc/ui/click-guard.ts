@@ -51,9 +51,24 @@ export function guardClicks(host: HTMLElement, root: ShadowRoot, button: HTMLEle
       // detail 0: a keyboard press (Enter/Space), which only reaches the focused control.
       if (event.detail === 0) return root.activeElement === button;
       const { clientX: x, clientY: y } = event;
-      return document.elementFromPoint(x, y) === host && button.contains(root.elementFromPoint(x, y));
+      return topmostAt(host, x, y) && button.contains(root.elementFromPoint(x, y));
     },
   };
+}
+
+/**
+ * The host is the topmost element at (x, y). A document's elementFromPoint answers with the
+ * outermost shadow host when the hit lies in a shadow tree, so when our host sits in a page's
+ * open shadow root (web components) ask each tree from the host's own up to the document:
+ * in each, the topmost element must be the host or the shadow host that contains it.
+ */
+export function topmostAt(host: Element, x: number, y: number): boolean {
+  for (let target = host; ; ) {
+    const tree = target.getRootNode() as Document | ShadowRoot;
+    if (tree.elementFromPoint(x, y) !== target) return false;
+    if (!(tree instanceof ShadowRoot)) return true;
+    target = tree.host;
+  }
 }
 
 /** The element and all its ancestors, across our shadow boundary, are drawn as they are. */

@@ -26,6 +26,12 @@ export async function loadStrings() {
   return (await strings).strings;
 }
 
+/** The sandbox's drawing options: { shadow, splitInputs, backupCodes } (same fetch as the labels). */
+export async function loadOptions() {
+  await loadStrings();
+  return (await strings).options;
+}
+
 /** Tiny hyperscript: h('button', { class: 'btn', onclick }, 'Label'). Text is never parsed as HTML. */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -62,6 +68,7 @@ export function formatDate(ms, lang) {
  * img-data / img-url -> <img>, canvas -> <canvas> painted here module by module, svg -> inline <svg>.
  */
 export function renderQr(qr, alt) {
+  if (THEMES[qr.type]) return themedQr(qr, alt);
   if (qr.type === 'img-data' || qr.type === 'img-url') {
     return h('img', { class: 'qr-code', src: qr.src, alt, width: qr.size, height: qr.size });
   }
@@ -162,4 +169,202 @@ export function initLangSwitch() {
     url.searchParams.delete('lang');
     location.assign(url.toString());
   });
+}
+
+// --- themed QR renderings: drawn here from the module matrix, shown as an <img> (or a CSS background) ---
+
+function paintModules(g, qr, ox, oy, dark) {
+  g.fillStyle = dark;
+  qr.modules.forEach((row, y) => {
+    for (let x = 0; x < row.length; x++) if (row[x] === '1') g.fillRect(ox + (x + qr.margin) * qr.scale, oy + (y + qr.margin) * qr.scale, qr.scale, qr.scale);
+  });
+}
+
+function qrCanvas(w, hgt) {
+  const c = document.createElement('canvas');
+  c.width = w;
+  c.height = hgt;
+  return [c, c.getContext('2d')];
+}
+
+const THEMES = {
+  // Brand-blue modules on a light blue tint.
+  coloured(qr) {
+    const [c, g] = qrCanvas(qr.size, qr.size);
+    g.fillStyle = '#e3eefb';
+    g.fillRect(0, 0, qr.size, qr.size);
+    paintModules(g, qr, 0, 0, '#1d4f91');
+    return c;
+  },
+  // Error correction H; a rounded logo badge covers the centre (about 20 % of the width).
+  logo(qr) {
+    const [c, g] = qrCanvas(qr.size, qr.size);
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, qr.size, qr.size);
+    paintModules(g, qr, 0, 0, '#000');
+    const n = qr.modules.length * qr.scale;
+    const side = Math.round(n * 0.22);
+    const at = Math.round((qr.size - side) / 2);
+    g.fillStyle = '#fff';
+    g.fillRect(at - 3, at - 3, side + 6, side + 6);
+    g.fillStyle = '#e8542e';
+    g.beginPath();
+    g.roundRect(at, at, side, side, 6);
+    g.fill();
+    g.fillStyle = '#fff';
+    g.font = `bold ${Math.round(side * 0.6)}px sans-serif`;
+    g.textAlign = 'center';
+    g.textBaseline = 'middle';
+    g.fillText('C', at + side / 2, at + side / 2 + 1);
+    return c;
+  },
+  // Dark mode: light modules on the card's dark background (quiet zone dark too).
+  inverted(qr) {
+    const [c, g] = qrCanvas(qr.size, qr.size);
+    g.fillStyle = '#1e2430';
+    g.fillRect(0, 0, qr.size, qr.size);
+    paintModules(g, qr, 0, 0, '#e9edf2');
+    return c;
+  },
+  // One wide image (4.5x wider than tall): coloured frame, the QR on the left, a caption on the right.
+  composite(qr) {
+    const pad = 16;
+    const hgt = qr.size + 2 * pad;
+    const w = Math.round(hgt * 4.5);
+    const [c, g] = qrCanvas(w, hgt);
+    g.fillStyle = '#0b6e4f';
+    g.fillRect(0, 0, w, hgt);
+    g.fillStyle = '#f4fbf7';
+    g.fillRect(6, 6, w - 12, hgt - 12);
+    g.fillStyle = '#fff';
+    g.fillRect(pad, pad, qr.size, qr.size);
+    paintModules(g, qr, pad, pad, '#000');
+    g.fillStyle = '#0b6e4f';
+    g.font = 'bold 28px sans-serif';
+    g.textBaseline = 'middle';
+    g.fillText('CloudMC', qr.size + 3 * pad, hgt / 2 - 22);
+    g.font = '18px sans-serif';
+    g.fillText('Scan with your authenticator app', qr.size + 3 * pad, hgt / 2 + 16);
+    return c;
+  },
+  'css-bg'(qr) {
+    const [c, g] = qrCanvas(qr.size, qr.size);
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, qr.size, qr.size);
+    paintModules(g, qr, 0, 0, '#000');
+    return c;
+  },
+};
+
+function themedQr(qr, alt) {
+  const c = THEMES[qr.type](qr);
+  const src = c.toDataURL('image/png');
+  if (qr.type === 'css-bg') {
+    return h('div', { class: 'qr-code', role: 'img', 'aria-label': alt, style: `width:${c.width}px;height:${c.height}px;background:#fff url("${src}") center / contain no-repeat` });
+  }
+  const img = h('img', { class: 'qr-code', src, alt, width: c.width, height: c.height });
+  if (qr.type === 'inverted') return h('div', { class: 'qr-dark-card', style: 'display:inline-block;padding:12px;background:#1e2430;border-radius:8px' }, img);
+  return img;
+}
+
+// --- shadow roots, split inputs, backup-code listings -------------------------------------------
+
+/**
+ * With the `shadow` option, `container` gets a custom element whose open shadow root holds the
+ * content (Lit / Angular ShadowDom style), with the page's stylesheets adopted by <link>.
+ * Returns the element to render into: a div inside the shadow root, or `container` itself.
+ */
+export function renderRoot(container, shadow, tag = 'cmc-two-factor-card') {
+  if (!shadow) return container;
+  const host = document.createElement(tag);
+  const sr = host.attachShadow({ mode: 'open' });
+  for (const link of document.querySelectorAll('link[rel=stylesheet]')) sr.append(link.cloneNode());
+  const inner = document.createElement('div');
+  inner.className = 'shadow-content';
+  sr.append(inner);
+  container.replaceChildren(host);
+  return inner;
+}
+
+/**
+ * The code input: one <input> (attrs as given), or with `split` 6 one-digit boxes inside
+ * `div.code-boxes` that advance on typing, go back on Backspace and spread a pasted code.
+ * Returns { el, value(), focus(), clear(), select(), onInput(fn) }.
+ */
+export function codeInput(attrs, split, label) {
+  if (!split) {
+    const input = h('input', attrs);
+    const clear = () => {
+      input.value = '';
+      input.focus();
+    };
+    return { el: input, value: () => input.value.trim(), focus: () => input.focus(), clear, select: () => input.select(), onInput: (fn) => input.addEventListener('input', fn) };
+  }
+  const listeners = [];
+  const boxes = Array.from({ length: 6 }, (_, i) =>
+    h('input', {
+      id: `${attrs.id}-${i + 1}`,
+      type: 'text',
+      class: 'form-control code-box',
+      inputmode: 'numeric',
+      maxlength: 1,
+      autocomplete: i === 0 ? 'one-time-code' : 'off',
+      'aria-label': `${label} ${i + 1}/6`,
+      style: 'width:2.4em;display:inline-block;text-align:center;margin-right:4px',
+    }),
+  );
+  const fire = () => listeners.forEach((fn) => fn());
+  const spread = (digits, from) => {
+    let i = from;
+    for (const d of digits) if (i < 6) boxes[i++].value = d;
+    boxes[Math.min(i, 5)].focus();
+  };
+  boxes.forEach((box, i) => {
+    box.addEventListener('input', () => {
+      const digits = box.value.replace(/\D/g, '');
+      box.value = digits.slice(0, 1);
+      if (digits.length > 1) spread(digits.slice(1), i + 1);
+      else if (digits && i < 5) boxes[i + 1].focus();
+      fire();
+    });
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Backspace' && !box.value && i > 0) boxes[i - 1].focus();
+    });
+    box.addEventListener('paste', (e) => {
+      const digits = (e.clipboardData?.getData('text') ?? '').replace(/\D/g, '');
+      if (!digits) return;
+      e.preventDefault();
+      spread(digits, i);
+      fire();
+    });
+  });
+  const clear = () => {
+    boxes.forEach((b) => (b.value = ''));
+    boxes[0].focus();
+  };
+  const el = h('div', { class: 'code-boxes', id: attrs.id, role: 'group', 'aria-label': label }, boxes);
+  return {
+    el,
+    value: () => boxes.map((b) => b.value).join(''),
+    focus: () => boxes[0].focus(),
+    clear,
+    select: clear,
+    onInput: (fn) => listeners.push(fn),
+  };
+}
+
+/**
+ * The backup codes as the `backupCodes` option says: `list` = <ul class=listClass> of
+ * <li class=itemClass> (or the item built by `item`), `table` = a 2-column table, `pre` = one
+ * <pre> block, `dashed` = the list with `1234-5678`.
+ */
+export function renderBackupCodes(codes, style, listClass, item) {
+  if (style === 'table') {
+    const rows = [];
+    for (let i = 0; i < codes.length; i += 2) rows.push(h('tr', {}, h('td', {}, codes[i]), h('td', {}, codes[i + 1] ?? '')));
+    return h('table', { class: `table ${listClass}-table` }, h('tbody', {}, rows));
+  }
+  if (style === 'pre') return h('pre', { class: `${listClass}-pre` }, codes.join('\n'));
+  const shown = style === 'dashed' ? codes.map((c) => `${c.slice(0, 4)}-${c.slice(4)}`) : codes;
+  return h('ul', { class: listClass }, shown.map(item));
 }

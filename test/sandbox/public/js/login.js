@@ -1,13 +1,13 @@
 // The login page: the password form is server-rendered; the 2FA challenge is built here once
 // the server says a second factor is needed (POST /api/login) or, after a reload, once
 // GET /api/login/challenge reports a pending one.
-import { api, h, icon, initLangSwitch, loadStrings } from './common.js';
+import { api, codeInput, h, icon, initLangSwitch, loadOptions, loadStrings, renderRoot } from './common.js';
 
 initLangSwitch();
 // Handlers are attached before anything is awaited, so an early submit never falls back to a
 // native form submission (which would put the password in the URL).
-let S;
-const ready = loadStrings().then((s) => (S = s));
+let S, O;
+const ready = Promise.all([loadStrings(), loadOptions()]).then(([s, o]) => ((S = s), (O = o)));
 const card = document.getElementById('login-card');
 const view = document.getElementById('login-view');
 const loginForm = document.getElementById('login-form');
@@ -37,16 +37,17 @@ async function showChallenge() {
 
 function renderChallenge(mode, message) {
   const backup = mode === 'backup';
+  // The TOTP code is one input, or 6 one-digit boxes with the `splitInputs` option.
   const input = backup
-    ? h('input', { id: 'mfa-backup-code', name: 'backupCode', type: 'text', class: 'form-control', inputmode: 'numeric', autocomplete: 'off', maxlength: 8, 'aria-label': S['challenge.backupPrompt'] })
-    : h('input', { id: 'mfa-code', name: 'code', type: 'text', class: 'form-control', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6, pattern: '[0-9]*', 'aria-label': S['challenge.prompt'] });
+    ? codeInput({ id: 'mfa-backup-code', name: 'backupCode', type: 'text', class: 'form-control', inputmode: 'numeric', autocomplete: 'off', maxlength: 8, 'aria-label': S['challenge.backupPrompt'] }, false)
+    : codeInput({ id: 'mfa-code', name: 'code', type: 'text', class: 'form-control', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6, pattern: '[0-9]*', 'aria-label': S['challenge.prompt'] }, O.splitInputs, S['challenge.prompt']);
   const error = h('p', { class: 'form-error', role: 'alert', hidden: !message }, message);
   const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block btn-lg' }, S['challenge.continue']);
   const form = h(
     'form',
     { id: 'mfa-form', class: 'mfa-form', novalidate: true },
     h('p', { class: 'mfa-prompt' }, backup ? S['challenge.backupPrompt'] : S['challenge.prompt']),
-    h('div', { class: 'input-icon input-lg' }, icon('key'), input),
+    h('div', { class: 'input-icon input-lg' }, icon('key'), input.el),
     h(
       'a',
       {
@@ -67,7 +68,7 @@ function renderChallenge(mode, message) {
   );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const value = input.value.trim();
+    const value = input.value();
     if (!value) return input.focus();
     submit.disabled = true;
     const r = await api('POST', '/api/login/verify', backup ? { backupCode: value } : { code: value });
@@ -80,11 +81,11 @@ function renderChallenge(mode, message) {
       : 'challenge.invalid';
     error.textContent = S[key];
     error.hidden = false;
-    input.value = '';
-    input.focus();
+    input.clear();
   });
   card.classList.add('is-challenge');
-  view.replaceChildren(h('div', { class: 'login-badge', 'aria-hidden': 'true' }, icon('phone')), form);
+  // With the `shadow` option the challenge lives in an open shadow root (a login web component).
+  renderRoot(view, O.shadow, 'cmc-login-challenge').replaceChildren(h('div', { class: 'login-badge', 'aria-hidden': 'true' }, icon('phone')), form);
   input.focus();
 }
 

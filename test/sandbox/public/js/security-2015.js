@@ -2,10 +2,12 @@
 // GET /api/profile/2fa: Status Disabled/Enabled with Enable, or Regenerate / Disable; after the
 // password validation, the QR + "Alternatively, you can manually type in the following code"
 // + the 6-digit input with Verify and Save / Cancel; then the "Backup Codes" modal.
-import { api, formatDate, groupSecret, h, icon, loadStrings, openModal, passwordPrompt, renderQr } from './common.js';
+import { api, codeInput, formatDate, groupSecret, h, icon, loadOptions, loadStrings, openModal, passwordPrompt, renderBackupCodes, renderQr, renderRoot } from './common.js';
 
-const root = document.getElementById('two-factor-auth');
 const S = await loadStrings();
+const O = await loadOptions();
+// With the `shadow` option the section lives in an open shadow root; modals stay on document.body, as overlays do.
+const root = renderRoot(document.getElementById('two-factor-auth'), O.shadow);
 const lang = document.documentElement.lang;
 
 function section(...children) {
@@ -44,11 +46,11 @@ async function onEnable() {
 }
 
 function setupView({ secret, qr }) {
-  const input = h('input', { id: 'verification-code', name: 'verificationCode', type: 'text', class: 'form-control', maxlength: 6, autocomplete: 'off' });
+  const code = codeInput({ id: 'verification-code', name: 'verificationCode', type: 'text', class: 'form-control', maxlength: 6, autocomplete: 'off' }, O.splitInputs, S['s15.step2']);
   const verify = h('button', { type: 'submit', class: 'btn btn-primary', disabled: true }, S['s15.verify']);
   const error = h('div', { class: 'alert alert-danger', role: 'alert', hidden: true });
   // Like the original (Angular ng-disabled): Verify and Save stays disabled until 6 digits are typed.
-  input.addEventListener('input', () => (verify.disabled = !/^\d{6}$/.test(input.value.trim())));
+  code.onInput(() => (verify.disabled = !/^\d{6}$/.test(code.value())));
   const cancel = async () => {
     await api('POST', '/api/profile/2fa/cancel', {});
     showStatus();
@@ -64,7 +66,7 @@ function setupView({ secret, qr }) {
       h('div', { class: 'tfa-qr' }, renderQr(qr, S['tfa.qrAlt'])),
       h('p', { class: 'tfa-manual' }, S['s15.manual']),
       h('div', { class: 'well well-sm secret-key' }, groupSecret(secret)),
-      h('div', { class: 'form-inline tfa-verify' }, input, h('label', { for: 'verification-code' }, S['s15.step2'])),
+      h('div', { class: 'form-inline tfa-verify' }, code.el, h('label', { for: 'verification-code' }, S['s15.step2'])),
     ),
     error,
     h('div', { class: 'tfa-buttons' }, verify, ' ', h('button', { type: 'button', class: 'btn btn-default', onclick: cancel }, S['s15.cancel'])),
@@ -73,7 +75,7 @@ function setupView({ secret, qr }) {
     e.preventDefault();
     if (verify.disabled) return;
     verify.disabled = true;
-    const r = await api('POST', '/api/profile/2fa/enable', { code: input.value.trim() });
+    const r = await api('POST', '/api/profile/2fa/enable', { code: code.value() });
     if (r.ok) {
       await showStatus();
       return backupCodesModal(r.data.backupCodes, r.data.generatedAt);
@@ -81,7 +83,7 @@ function setupView({ secret, qr }) {
     verify.disabled = false;
     error.textContent = S['s15.invalidCode'];
     error.hidden = false;
-    input.select();
+    code.select();
   });
   return section(form);
 }
@@ -108,7 +110,7 @@ function backupCodesModal(codes, generatedAt) {
           h('h4', { class: 'backup-warning' }, icon('warning'), ' ', S['s15.warn']),
           h('p', {}, S['s15.p1']),
           h('p', {}, S['s15.p2']),
-          h('ul', { class: 'backup-code-list' }, codes.map((c) => h('li', {}, h('span', { class: 'check-square', 'aria-hidden': 'true' }), h('span', { class: 'backup-code' }, c)))),
+          renderBackupCodes(codes, O.backupCodes, 'backup-code-list', (c) => h('li', {}, h('span', { class: 'check-square', 'aria-hidden': 'true' }), h('span', { class: 'backup-code' }, c))),
           h('p', { class: 'generated-on' }, S['s15.generated'].replace('{date}', formatDate(generatedAt, lang))),
         ),
         h(

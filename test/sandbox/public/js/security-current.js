@@ -2,10 +2,12 @@
 // GET /api/profile/2fa: the Enable / Manage button, then (after the password prompt) step 1
 // (QR + grouped secret) and step 2 (code, Cancel / Enable), then step 3 (8 backup codes inline,
 // Print / Done). "Manage" offers Regenerate backup codes / Disable two-factor authentication.
-import { api, groupSecret, h, icon, loadStrings, passwordPrompt, renderQr } from './common.js';
+import { api, codeInput, groupSecret, h, icon, loadOptions, loadStrings, passwordPrompt, renderBackupCodes, renderQr, renderRoot } from './common.js';
 
-const root = document.getElementById('two-factor');
 const S = await loadStrings();
+const O = await loadOptions();
+// With the `shadow` option everything below lives in an open shadow root.
+const root = renderRoot(document.getElementById('two-factor'), O.shadow);
 
 async function showStatus() {
   const r = await api('GET', '/api/profile/2fa');
@@ -32,12 +34,13 @@ async function onEnable() {
   if (!(await passwordPrompt(S))) return;
   const r = await api('POST', '/api/profile/2fa/setup', {});
   if (!r.ok) return showStatus();
-  root.replaceChildren(setupView(r.data));
-  document.getElementById('tfa-code').focus();
+  const view = setupView(r.data);
+  root.replaceChildren(view.form);
+  view.code.focus();
 }
 
 function setupView({ secret, qr }) {
-  const input = h('input', { id: 'tfa-code', name: 'code', type: 'text', class: 'form-control', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6 });
+  const code = codeInput({ id: 'tfa-code', name: 'code', type: 'text', class: 'form-control', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6 }, O.splitInputs, S['tfa.step2']);
   const error = h('div', { class: 'alert alert-danger', role: 'alert', hidden: true });
   const enable = h('button', { type: 'submit', class: 'btn btn-primary btn-rounded' }, S['tfa.enableBtn']);
   const cancel = async () => {
@@ -51,21 +54,21 @@ function setupView({ secret, qr }) {
     h('div', { class: 'tfa-qr' }, renderQr(qr, S['tfa.qrAlt'])),
     h('p', { class: 'tfa-secret' }, h('code', { class: 'secret-key' }, groupSecret(secret))),
     h('label', { class: 'tfa-step-title', for: 'tfa-code' }, S['tfa.step2']),
-    h('div', { class: 'tfa-code-input' }, input),
+    h('div', { class: 'tfa-code-input' }, code.el),
     error,
     h('div', { class: 'tfa-actions' }, h('button', { type: 'button', class: 'btn btn-outline btn-rounded', onclick: cancel }, S['tfa.cancel']), enable),
   );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     enable.disabled = true;
-    const r = await api('POST', '/api/profile/2fa/enable', { code: input.value.trim() });
+    const r = await api('POST', '/api/profile/2fa/enable', { code: code.value() });
     enable.disabled = false;
     if (r.ok) return root.replaceChildren(codesView(r.data.backupCodes, S['tfa.step3']));
     error.textContent = S['tfa.invalidCode'];
     error.hidden = false;
-    input.select();
+    code.select();
   });
-  return form;
+  return { form, code };
 }
 
 function codesView(codes, title) {
@@ -74,7 +77,7 @@ function codesView(codes, title) {
     { class: 'tfa-backup', id: 'tfa-backup-codes' },
     h('p', { class: 'tfa-step-title' }, title),
     h('div', { class: 'alert alert-info-outline' }, icon('info'), h('span', {}, S['tfa.backupNotice'])),
-    h('ul', { class: 'backup-codes' }, codes.map((c) => h('li', { class: 'backup-code' }, c))),
+    renderBackupCodes(codes, O.backupCodes, 'backup-codes', (c) => h('li', { class: 'backup-code' }, c)),
     h(
       'div',
       { class: 'tfa-actions' },
