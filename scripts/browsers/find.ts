@@ -16,7 +16,8 @@ export interface FoundBrowser {
 }
 
 const ENV_VAR: Record<BrowserName, string> = { chromium: 'CHROMIUM_PATH', firefox: 'FIREFOX_PATH' };
-const DEBIAN_PACKAGE: Record<BrowserName, string> = { chromium: 'chromium', firefox: 'firefox-esr' };
+// chromium-l10n: Debian's chromium has only en-US; the e2e tests run the extension in fr and es.
+const DEBIAN_PACKAGES: Record<BrowserName, string[]> = { chromium: ['chromium', 'chromium-l10n'], firefox: ['firefox-esr'] };
 
 function isExecutable(file: string): boolean {
   try {
@@ -72,10 +73,10 @@ function canApt(): boolean {
   return process.platform === 'linux' && process.getuid?.() === 0 && isExecutable('/usr/bin/apt-get');
 }
 
-function aptInstall(pkg: string): void {
+function aptInstall(packages: string[]): void {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  execFileSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: ['ignore', 'ignore', 'inherit'], env });
 }
 
 function howToFix(name: BrowserName, refused: string[]): string {
@@ -99,11 +100,11 @@ export function ensureBrowser(name: BrowserName, log: (line: string) => void = c
   const explicit = process.env[ENV_VAR[name]];
   if (!found && explicit) throw new Error(`${ENV_VAR[name]}=${explicit} is not usable: ${refused.join('; ') || 'no such executable'}`);
   if (!found && canApt()) {
-    log(`No ${name} found: installing Debian's ${DEBIAN_PACKAGE[name]} with apt-get.`);
+    log(`No ${name} found: installing Debian's ${DEBIAN_PACKAGES[name].join(' ')} with apt-get.`);
     try {
-      aptInstall(DEBIAN_PACKAGE[name]);
+      aptInstall(DEBIAN_PACKAGES[name]);
     } catch (err) {
-      log(`apt-get install ${DEBIAN_PACKAGE[name]} failed: ${(err as Error).message.split('\n')[0]}`);
+      log(`apt-get install ${DEBIAN_PACKAGES[name].join(' ')} failed: ${(err as Error).message.split('\n')[0]}`);
     }
     ({ found, refused } = findBrowser(name));
   }
