@@ -1,16 +1,17 @@
 /** The unlocked popup: header actions, the list, the add form, backup codes, delete dialog. */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FIRST_SCREEN, type AccountView } from '@/lib/messages/protocol';
 import { errorText, isLockedError, useApi } from './api';
 import { AccountList } from './Accounts';
 import { BackupHealth } from './BackupHealth';
 import { BindAccount, boundHost } from './BindAccount';
 import { lazy } from './lazy';
-import { ConfirmDialog } from './Dialog';
+import { DeleteAccount } from './DeleteAccount';
 import { ReplacedAccounts } from './ReplacedAccounts';
 import { IssuerSites } from './IssuerSites';
-import { siteOf } from './format';
+import { useCodeClock } from './use-code-clock';
+import { whoAt } from './format';
 import { Icon } from './Icon';
 import { whenIdle } from './idle';
 
@@ -46,9 +47,6 @@ export function Bar({ children }: { children?: ComponentChildren }) {
   );
 }
 
-export const whoAt = (a: AccountView) =>
-  a.user.includes('@') ? `${a.user} (${siteOf(a)})` : `${a.user}@${siteOf(a)}`;
-
 /**
  * An `accounts.list` answer. `more`: only the first screen, ask for the whole list once
  * painted. `preview`: rows from the first-screen index, no codes yet (the answer is coming).
@@ -76,13 +74,11 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
       return { ...base, accounts: fn(base?.accounts ?? null) ?? [] };
     });
   const [error, setError] = useState('');
-  const [now, setNow] = useState(api.now);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [toast, setToast] = useState('');
   const [copiedId, setCopiedId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<AccountView | null>(null);
   const toastTimer = useRef(0);
-  const asked = useRef({ for: 0, at: 0 });
 
   /** The whole list, or with `first` the first screen only. */
   const refresh = async (first?: number) => {
@@ -112,36 +108,7 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
     [],
   );
 
-  // The earliest expiry: every code rolls over on the same second grid, so one ticker aligned
-  // to it serves all rows (no per-row timers). Preview rows have no code yet.
-  const anchor = useMemo(() => (accounts ?? []).reduce((m, a) => (a.code ? Math.min(m, a.validUntil) : m), Infinity), [accounts]);
-  const anchorRef = useRef(anchor);
-  anchorRef.current = anchor;
-  useEffect(() => {
-    let timer = 0;
-    const schedule = (n: number) => {
-      const a = anchorRef.current;
-      const phase = Number.isFinite(a) ? (((a - n) % 1000) + 1000) % 1000 : 1000;
-      timer = window.setTimeout(tick, (phase || 1000) + 5);
-    };
-    const tick = () => {
-      const n = api.now();
-      setNow(n);
-      schedule(n);
-    };
-    schedule(api.now());
-    return () => clearTimeout(timer);
-  }, []);
-
-  // At rollover the rows already show `nextCode`; ask for fresh codes once (again after 5 s
-  // if the answer was stale too).
-  useEffect(() => {
-    if (!accounts || now < anchor) return;
-    const last = asked.current;
-    if (last.for === anchor && now - last.at < 5000) return;
-    asked.current = { for: anchor, at: now };
-    void refresh();
-  }, [now, anchor]);
+  const now = useCodeClock(accounts, api.now, refresh);
 
   const flash = (message: string, copied: string | null = null) => {
     setToast(message);
@@ -221,7 +188,11 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
           />
         )}
         {backupAccount && <BackupCodes account={backupAccount} onBack={backTo} onLocked={onLocked} flash={flash} />}
-        {view.kind === 'list' && !accounts && !error && <p class="muted center" aria-busy="true">{t('loading')}</p>}
+        {view.kind === 'list' && !accounts && !error && (
+          <p class="muted center" aria-busy="true">
+            {t('loading')}
+          </p>
+        )}
         {view.kind === 'list' && accounts && (
           <IssuerSites
             accounts={accounts}
@@ -278,30 +249,15 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
         {toast}
       </div>
       {deleting && (
-        <ConfirmDialog
-          testid="delete-dialog"
-          title={t('deleteTitle')}
-          confirmLabel={t('delete')}
-          danger
+        <DeleteAccount
+          account={deleting}
           onCancel={() => setDeleting(null)}
-          onConfirm={async () => {
-            const r = await ask({ type: 'accounts.delete', id: deleting.id });
-            if (!r.ok) return errorText(t, r.error);
+          onDeleted={() => {
             setAccounts((list) => list && list.filter((x) => x.id !== deleting.id));
             setDeleting(null);
             flash(t('deleted'));
-            return '';
           }}
-        >
-          <p>
-            {deleting.backup.total === 0
-              ? t('deleteBodyNoCodes', whoAt(deleting))
-              : deleting.backup.total === 1
-                ? t('deleteBodyOneCode', whoAt(deleting))
-                : t('deleteBody', [deleting.backup.total, whoAt(deleting)])}
-          </p>
-          <p>{t('deleteAfter')}</p>
-        </ConfirmDialog>
+        />
       )}
     </>
   );

@@ -31,9 +31,11 @@ export const siteOf = (a: Pick<AccountView, 'origin' | 'issuer'>): string => (a.
 /** The name a row shows: the user's label, else the portal's host. */
 export const displayName = (a: AccountView): string => a.label || siteOf(a);
 
+/** An account in a sentence: "rwalker@portal.example", or "r@x.com (portal.example)". */
+export const whoAt = (a: AccountView): string => (a.user.includes('@') ? `${a.user} (${siteOf(a)})` : `${a.user}@${siteOf(a)}`);
+
 /** Lower-cased text a search matches against: host, issuer, user and label. */
-export const searchText = (a: AccountView): string =>
-  [siteOf(a), a.issuer, a.user, a.label ?? ''].join('\n').toLowerCase();
+export const searchText = (a: AccountView): string => [siteOf(a), a.issuer, a.user, a.label ?? ''].join('\n').toLowerCase();
 
 export interface Face {
   /** The code to show now; '' when the one we hold is stale too. */
