@@ -7,10 +7,10 @@
 import { browser } from 'wxt/browser';
 import { secondsRemaining, stepEndsAt, totp } from '../otp';
 import type { Account, Vault } from '../vault';
-import { issuerUrlOrigin } from '../cloudmc/issuer';
-import { sameSite } from '../cloudmc/same-site';
 import { ReplyError } from '../messages/router';
 import type { ChallengeAnswer, Settings, TabMessage } from '../messages/protocol';
+import { backupRequests } from './backup-requests';
+import { belongsTo, sameUser } from './login-match';
 import { unwrap } from './unwrap';
 import { sessionMap } from './session-map';
 
@@ -35,23 +35,6 @@ interface Sender {
 }
 
 /**
- * A backup code the page asked for, waiting for the user's Fill in the extension window
- * (issue 10, item 2): a page can trick a user into clicking our button on the page, not into
- * confirming in our own window. In memory only, one per tab and origin, single use, short-lived.
- */
-interface PendingBackup {
-  id: string;
-  tabId: number;
-  origin: string;
-  documentId?: string;
-  accountId: string;
-  expiresAt: number;
-}
-
-/** How long the confirmation window's Fill stays good. */
-export const BACKUP_CONFIRM_MS = 2 * 60_000;
-
-/**
  * Per tab, ids and names only (no code, no secret); storage.session survives a worker restart
  * and is emptied by lock. A backup code handed out is kept as its index in the account's set.
  */
@@ -72,40 +55,9 @@ const LAST_USED_KEY = 'lastUsedAccount';
 /** A code with this little time left is not worth typing: wait for the next one. */
 const MIN_SECONDS_LEFT = 2;
 
-function belongsTo(account: Account, origin: string): boolean {
-  // Pending (not confirmed), replaced and disabled accounts never fill; nor does an unbound one.
-  if (account.state !== 'active' || account.origin === null) return false;
-  if (account.origin === origin) return true;
-  // The issuer's URL (CloudMC's login host) counts only on the same site as the enrollment
-  // origin: a page could otherwise enroll an account naming another portal and have it offered
-  // there. Another site's counts once the user confirmed it in the popup.
-  const issuerOrigin = issuerUrlOrigin(account.issuer);
-  return issuerOrigin === origin && (sameSite(account.origin, origin) || account.issuerOriginConfirmed === origin);
-}
-
-/** "rwalker", "RWalker@cloudops.com" and "rwalker@cloudops.com" are one user. */
-function sameUser(typed: string, account: Account): boolean {
-  const norm = (s: string) => s.trim().toLowerCase();
-  const local = (s: string) => norm(s).split('@')[0];
-  return norm(typed) === norm(account.user) || (!typed.includes('@') && local(account.user) === norm(typed));
-}
-
 export function createLogin(deps: LoginDeps) {
   const waitingForUnlock = new Map<number, string>();
-  /** Keyed by `${tabId} ${origin}`: a later request of the same tab and origin replaces the earlier one. */
-  const pendingBackups = new Map<string, PendingBackup>();
-  const pendingKey = (tabId: number, origin: string) => `${tabId} ${origin}`;
-
-  /** The live request `id` (not expired), taken out when `take`. */
-  function pendingById(id: string, take: boolean): PendingBackup | undefined {
-    for (const [key, p] of pendingBackups) {
-      if (p.id !== id) continue;
-      if (take || deps.now() >= p.expiresAt) pendingBackups.delete(key);
-      return deps.now() < p.expiresAt ? p : undefined;
-    }
-    return undefined;
-  }
-
+  const pendingBackups = backupRequests(deps.now);
   const tabs = sessionMap<TabLogin>(TABS_KEY);
   const lastUsed = sessionMap<string>(LAST_USED_KEY);
 
@@ -221,22 +173,14 @@ export function createLogin(deps: LoginDeps) {
       const state = (await tabs.get(sender.tabId)) ?? { origin: sender.origin };
       const account = await backupAccount(sender, state);
       if (!account || account.backupCodes.every((c) => c.used)) return { status: 'none' };
-      const id = crypto.randomUUID();
-      pendingBackups.set(pendingKey(sender.tabId, sender.origin), {
-        id,
-        tabId: sender.tabId,
-        origin: sender.origin,
-        ...(sender.documentId !== undefined ? { documentId: sender.documentId } : {}),
-        accountId: account.id,
-        expiresAt: deps.now() + BACKUP_CONFIRM_MS,
-      });
+      const id = pendingBackups.add(sender, account.id);
       await deps.openBackupConfirm(id);
       return { status: 'confirm' };
     },
 
     /** What the confirmation window shows: the account's name and the portal's host. */
     async backupPending(id: string): Promise<{ account: string; host: string; origin: string }> {
-      const pending = pendingById(id, false);
+      const pending = pendingBackups.get(id);
       if (!pending) throw new ReplyError('backup-expired', 'This request to fill a backup code has expired. Click the button on the page again.');
       const account = unwrap(await (await deps.vault()).accounts.get(pending.accountId));
       return { account: account.label ?? account.user, host: new URL(pending.origin).host, origin: pending.origin };
@@ -244,7 +188,7 @@ export function createLogin(deps: LoginDeps) {
 
     /** The user's Fill in the extension window: the code goes to the tab and document that asked, once. */
     async backupConfirm(id: string): Promise<{ filled: boolean }> {
-      const pending = pendingById(id, true);
+      const pending = pendingBackups.take(id);
       if (!pending) throw new ReplyError('backup-expired', 'This request to fill a backup code has expired. Click the button on the page again.');
       if (await locked()) return { filled: false };
       const account = (await accountsFor(pending.origin)).find((a) => a.id === pending.accountId);
@@ -263,7 +207,7 @@ export function createLogin(deps: LoginDeps) {
 
     /** The user's Cancel: the request is dropped, nothing is sent. */
     async backupCancel(id: string): Promise<void> {
-      pendingById(id, true);
+      pendingBackups.take(id);
     },
 
     /** A page without challenge or password after one: the login went through. */
@@ -296,7 +240,7 @@ export function createLogin(deps: LoginDeps) {
     /** A closed tab: nothing of its login is kept. */
     async forgetTab(tabId: number): Promise<void> {
       waitingForUnlock.delete(tabId);
-      for (const [key, p] of pendingBackups) if (p.tabId === tabId) pendingBackups.delete(key);
+      pendingBackups.forgetTab(tabId);
       await tabs.set(tabId, undefined);
     },
 

@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BACKUP_CONFIRM_MS } from '@/lib/background/login';
+import { BACKUP_CONFIRM_MS } from '@/lib/background/backup-requests';
 import { createPageHandlers } from '@/lib/background/page-handlers';
 import { createRouter } from '@/lib/messages/router';
 import type { Vault } from '@/lib/vault';
