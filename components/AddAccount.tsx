@@ -8,7 +8,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, UiProtocol } from '@/lib/messages/protocol';
 import { errorText, isLockedError, useApi } from './api';
-import { hostOf, isBareSecret, normalizeOrigin, portalOfUri } from './format';
+import { hostOf, isBareSecret, portalOfUri } from './format';
+import { PortalField, readPortal } from './PortalField';
 import { ScreenImport } from './ScreenImport';
 
 interface Props {
@@ -41,8 +42,9 @@ export function AddAccount({ onAdded, onCancel, onLocked }: Props) {
       el?.focus();
     };
     if (!value) return fail(t('addEmpty'));
-    const o = askPortal ? normalizeOrigin(origin) : '';
-    if (o && !/^https?:\/\//.test(o)) return fail(t('addBadOrigin'), originRef.current);
+    const portal = askPortal ? readPortal(origin) : ({ kind: 'empty' } as const);
+    if (portal.kind === 'bad') return fail(t('addBadOrigin'), originRef.current);
+    const o = portal.kind === 'origin' ? portal.origin : '';
     let req: { input: string; issuer?: string; user?: string; origin?: string } = { input: value, ...(o ? { origin: o } : {}) };
     if (bare) {
       if (!user.trim()) return fail(t('addNeedUser'), userRef.current);
@@ -90,24 +92,15 @@ export function AddAccount({ onAdded, onCancel, onLocked }: Props) {
         {t('addInputHint')}
       </p>
       {askPortal && (
-        <>
-          <label for="add-origin">{t('addOrigin')}</label>
-          <input
-            id="add-origin"
-            ref={originRef}
-            type="url"
-            inputMode="url"
-            autocomplete="url"
-            data-testid="account-origin"
-            placeholder="https://portal.example.com"
-            value={origin}
-            aria-describedby="add-origin-hint"
-            onInput={(e) => setOrigin(e.currentTarget.value)}
-          />
-          <p id="add-origin-hint" class="hint">
-            {t('addOriginOptional')}
-          </p>
-        </>
+        <PortalField
+          id="add-origin"
+          testid="account-origin"
+          label={t('addOrigin')}
+          hint={t('addOriginOptional')}
+          value={origin}
+          inputRef={originRef}
+          onInput={setOrigin}
+        />
       )}
       {bare && (
         <>

@@ -5,14 +5,20 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useApi } from './api';
+import { useAction } from './use-action';
 
 export function BackupHealth({ accounts }: { accounts: number }) {
   const api = useApi();
   const { ask, t } = api;
   const [missing, setMissing] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
   const check = () => ask({ type: 'backup.status' }).then((r) => r.ok && setMissing(r.value.notBackedUp));
+  const { busy, error, run } = useAction(async () => {
+    const r = await ask({ type: 'backup.snapshot' });
+    if (!r.ok) return r.error.message;
+    api.download(r.value.name, r.value.file, 'application/json');
+    await check();
+    return '';
+  });
   useEffect(() => {
     void check();
   }, [accounts]);
@@ -26,15 +32,7 @@ export function BackupHealth({ accounts }: { accounts: number }) {
         type="button"
         data-testid="backup-now"
         disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          const r = await ask({ type: 'backup.snapshot' });
-          setBusy(false);
-          if (!r.ok) return setError(r.error.message);
-          api.download(r.value.name, r.value.file, 'application/json');
-          setError('');
-          await check();
-        }}
+        onClick={run}
       >
         {t('backupNow')}
       </button>

@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '@/lib/messages/protocol';
 import { errorText, isLockedError, useApi } from './api';
-import { hostOf, normalizeOrigin } from './format';
+import { hostOf } from './format';
+import { PortalField, readPortal } from './PortalField';
 
 interface Props {
   account: AccountView;
@@ -20,12 +21,13 @@ export function BindAccount({ account, onBound, onCancel, onLocked }: Props) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const o = normalizeOrigin(origin);
-    if (!/^https?:\/\//.test(o)) {
+    const portal = readPortal(origin);
+    // Linking needs an address: an empty field is as wrong as one that is not a web address.
+    if (portal.kind !== 'origin') {
       setError(t('addBadOrigin'));
       return ref.current?.focus();
     }
-    const r = await ask({ type: 'accounts.bind', id: account.id, origin: o });
+    const r = await ask({ type: 'accounts.bind', id: account.id, origin: portal.origin });
     if (r.ok) onBound(r.value.account);
     else if (isLockedError(r.error)) onLocked();
     else setError(errorText(t, r.error));
@@ -35,25 +37,19 @@ export function BindAccount({ account, onBound, onCancel, onLocked }: Props) {
     <form class="pane" onSubmit={submit} noValidate aria-labelledby="bind-title" data-testid="bind-form">
       <h2 id="bind-title">{t('bindTitle')}</h2>
       <p class="muted">{[account.issuer, account.user].filter(Boolean).join(' · ')}</p>
-      <label for="bind-origin">{t('addOrigin')}</label>
-      <input
+      <PortalField
         id="bind-origin"
-        ref={ref}
-        type="url"
-        inputMode="url"
-        autocomplete="url"
-        data-testid="bind-origin"
-        placeholder="https://portal.example.com"
+        testid="bind-origin"
+        label={t('addOrigin')}
+        hint={t('bindHint')}
         value={origin}
-        aria-describedby="bind-hint bind-error"
-        onInput={(e) => {
-          setOrigin(e.currentTarget.value);
+        inputRef={ref}
+        describedBy="bind-error"
+        onInput={(v) => {
+          setOrigin(v);
           setError('');
         }}
       />
-      <p id="bind-hint" class="hint">
-        {t('bindHint')}
-      </p>
       <p id="bind-error" class="error" role="alert" data-testid="bind-error">
         {error}
       </p>

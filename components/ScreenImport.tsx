@@ -3,13 +3,15 @@
  * area (activeTab, granted by opening the popup), reads the QR code with lib/qr and opens the
  * options page, whose import preview shows what it holds before anything is stored.
  */
-import { useState } from 'preact/hooks';
 import { errorText, useApi } from './api';
+import { useAction } from './use-action';
 
 export function ScreenImport() {
   const { ask, t } = useApi();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction(async () => {
+    const r = await ask({ type: 'import.captureTab' });
+    return r.ok ? '' : errorText(t, r.error);
+  });
   return (
     <div class="scan">
       <button
@@ -17,13 +19,7 @@ export function ScreenImport() {
         type="button"
         data-testid="import-screen"
         disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          setError('');
-          const r = await ask({ type: 'import.captureTab' });
-          setBusy(false);
-          if (!r.ok) setError(errorText(t, r.error));
-        }}
+        onClick={run}
       >
         {t('importScreen')}
       </button>

@@ -8,7 +8,7 @@ import type { AnswerOf, UiProtocol } from '@/lib/messages/protocol';
 import { useApi } from '../api';
 import { dateStamp } from '../format';
 import { Status, useErr } from './shared';
-import type { Reauth } from './ExportSection';
+import type { Reauth } from './shared';
 import { PrintSheet } from './PrintSheet';
 
 type Printable = AnswerOf<UiProtocol, 'export.printable'>['accounts'];

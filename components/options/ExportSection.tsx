@@ -4,12 +4,12 @@
  * item 8), as password managers do: an unlocked vault left open is not enough to carry every
  * secret away. One field at the top serves them all; the background checks it.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useApi } from '../api';
 import { ConfirmDialog } from '../Dialog';
 import { dateStamp } from '../format';
 import { Icon } from '../Icon';
-import { PairFields, PassField, Section, Status, useErr, usePair } from './shared';
+import { PairFields, PassField, Section, Status, useErr, usePair, useReauth } from './shared';
 import { ExportMoveOut } from './ExportMoveOut';
 
 export function ExportSection() {
@@ -20,27 +20,9 @@ export function ExportSection() {
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState({ ok: '', error: '' });
   const [warn, setWarn] = useState(false);
-  const [vaultPassphrase, setVaultPassphrase] = useState('');
-  const [vaultError, setVaultError] = useState('');
-  const vaultRef = useRef<HTMLInputElement>(null);
+  const reauth = useReauth();
+  const vaultPassphrase = reauth.value;
   const stamp = () => dateStamp(new Date(api.now()));
-  const reauth: Reauth = {
-    value: vaultPassphrase,
-    present() {
-      setVaultError('');
-      if (vaultPassphrase) return true;
-      setVaultError(t('passRequired'));
-      vaultRef.current?.focus();
-      return false;
-    },
-    refused(error) {
-      if (error.code !== 'wrong-passphrase') return false;
-      setVaultError(err(error));
-      vaultRef.current?.focus();
-      return true;
-    },
-    used: () => setVaultPassphrase(''),
-  };
 
   const encrypted = async (e: Event) => {
     e.preventDefault();
@@ -63,11 +45,8 @@ export function ExportSection() {
         <PassField
           id="export-vault-passphrase"
           label={t('exportVaultPassphrase')}
-          value={vaultPassphrase}
-          error={vaultError}
           autocomplete="current-password"
-          inputRef={vaultRef}
-          onInput={setVaultPassphrase}
+          {...reauth.field}
         />
       </div>
       <form class="form" onSubmit={encrypted} noValidate>
@@ -114,13 +93,3 @@ export function ExportSection() {
 }
 
 
-/** The shared vault-passphrase field, as the export buttons use it. */
-export interface Reauth {
-  readonly value: string;
-  /** False (and the field says so) when nothing was typed. */
-  present(): boolean;
-  /** True when the background refused the passphrase (the field shows why). */
-  refused(error: { code: string; message: string }): boolean;
-  /** Clears the field after a successful export. */
-  used(): void;
-}

@@ -1,40 +1,30 @@
 /** Change the vault passphrase (the current one is required). */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useApi } from '../api';
 import { MIN_PASSPHRASE } from '../format';
-import { PairFields, PassField, Section, Status, useErr, usePair } from './shared';
+import { PairFields, PassField, Section, Status, useErr, usePair, useReauth } from './shared';
 
 export function PassphraseSection() {
   const { ask, t } = useApi();
   const err = useErr();
-  const [current, setCurrent] = useState('');
-  const [currentErr, setCurrentErr] = useState('');
+  const current = useReauth();
   const [msg, setMsg] = useState({ ok: '', error: '' });
   const [busy, setBusy] = useState(false);
   const pair = usePair();
-  const currentRef = useRef<HTMLInputElement>(null);
   const [reencrypt, setReencrypt] = useState(false);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     setMsg({ ok: '', error: '' });
-    setCurrentErr('');
-    if (!current) {
-      setCurrentErr(t('passRequired'));
-      return currentRef.current?.focus();
-    }
-    if (!pair.check()) return;
+    if (!current.present() || !pair.check()) return;
     setBusy(true);
-    const r = await ask({ type: 'vault.changePassphrase', current, next: pair.next, reencrypt });
+    const r = await ask({ type: 'vault.changePassphrase', current: current.value, next: pair.next, reencrypt });
     setBusy(false);
     if (r.ok) {
-      setCurrent('');
+      current.used();
       pair.reset();
       setMsg({ ok: t('passChanged'), error: '' });
-    } else if (r.error.code === 'wrong-passphrase') {
-      setCurrentErr(err(r.error));
-      currentRef.current?.focus();
-    } else setMsg({ ok: '', error: err(r.error) });
+    } else if (!current.refused(r.error)) setMsg({ ok: '', error: err(r.error) });
   };
 
   return (
@@ -43,11 +33,8 @@ export function PassphraseSection() {
         <PassField
           id="current-passphrase"
           label={t('currentPassphrase')}
-          value={current}
-          error={currentErr}
           autocomplete="current-password"
-          inputRef={currentRef}
-          onInput={setCurrent}
+          {...current.field}
         />
         <PairFields
           pair={pair}

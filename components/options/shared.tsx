@@ -123,6 +123,52 @@ export function PairFields(props: { pair: ReturnType<typeof usePair>; ids: [stri
   );
 }
 
+/** The vault passphrase typed again (a change of passphrase, an export): required, refused inline. */
+export interface Reauth {
+  readonly value: string;
+  /** False (and the field says so) when nothing was typed. */
+  present(): boolean;
+  /** True when the background refused the passphrase (the field shows why). */
+  refused(error: Err): boolean;
+  /** Clears the field after it served. */
+  used(): void;
+}
+
+/** What a `Reauth` field's `PassField` takes. */
+interface ReauthField {
+  value: string;
+  error: string;
+  inputRef: { current: HTMLInputElement | null };
+  onInput(v: string): void;
+}
+
+/** The state of a `Reauth` field; `field` spreads onto its `PassField`. */
+export function useReauth(): Reauth & { field: ReauthField } {
+  const t = useT();
+  const err = useErr();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState('');
+  const ref = useRef<HTMLInputElement>(null);
+  return {
+    value,
+    present() {
+      setError('');
+      if (value) return true;
+      setError(t('passRequired'));
+      ref.current?.focus();
+      return false;
+    },
+    refused(e) {
+      if (e.code !== 'wrong-passphrase') return false;
+      setError(err(e));
+      ref.current?.focus();
+      return true;
+    },
+    used: () => setValue(''),
+    field: { value, error, inputRef: ref, onInput: setValue },
+  };
+}
+
 /** New passphrase + confirmation, checked on submit. */
 export function usePair() {
   const t = useT();

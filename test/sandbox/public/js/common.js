@@ -21,6 +21,28 @@ export async function api(method, path, body) {
 
 let strings;
 /** The label dictionary of the page's language, fetched once from /api/i18n. */
+/** The 2FA endpoints both profile pages call; each page draws its own UI around them. */
+export const tfaApi = {
+  status: () => api('GET', '/api/profile/2fa'),
+  setup: () => api('POST', '/api/profile/2fa/setup', {}),
+  cancel: () => api('POST', '/api/profile/2fa/cancel', {}),
+  enable: (code) => api('POST', '/api/profile/2fa/enable', { code }),
+  backupCodes: () => api('POST', '/api/profile/2fa/backup-codes', {}),
+  disable: () => api('POST', '/api/profile/2fa/disable', {}),
+};
+
+/** The alert under a setup form: hidden until a code is refused. */
+export function refusedAlert() {
+  const el = h('div', { class: 'alert alert-danger', role: 'alert', hidden: true });
+  return {
+    el,
+    show(text) {
+      el.textContent = text;
+      el.hidden = false;
+    },
+  };
+}
+
 export async function loadStrings() {
   strings ??= fetch('/api/i18n', { credentials: 'same-origin' }).then((r) => r.json());
   return (await strings).strings;
@@ -187,21 +209,21 @@ function qrCanvas(w, hgt) {
   return [c, c.getContext('2d')];
 }
 
+/** The code alone: `dark` modules on a `light` square (its quiet zone included). */
+function flatQr(qr, light, dark) {
+  const [c, g] = qrCanvas(qr.size, qr.size);
+  g.fillStyle = light;
+  g.fillRect(0, 0, qr.size, qr.size);
+  paintModules(g, qr, 0, 0, dark);
+  return [c, g];
+}
+
 const THEMES = {
   // Brand-blue modules on a light blue tint.
-  coloured(qr) {
-    const [c, g] = qrCanvas(qr.size, qr.size);
-    g.fillStyle = '#e3eefb';
-    g.fillRect(0, 0, qr.size, qr.size);
-    paintModules(g, qr, 0, 0, '#1d4f91');
-    return c;
-  },
+  coloured: (qr) => flatQr(qr, '#e3eefb', '#1d4f91')[0],
   // Error correction H; a rounded logo badge covers the centre (about 20 % of the width).
   logo(qr) {
-    const [c, g] = qrCanvas(qr.size, qr.size);
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, qr.size, qr.size);
-    paintModules(g, qr, 0, 0, '#000');
+    const [c, g] = flatQr(qr, '#fff', '#000');
     const n = qr.modules.length * qr.scale;
     const side = Math.round(n * 0.22);
     const at = Math.round((qr.size - side) / 2);
@@ -219,13 +241,7 @@ const THEMES = {
     return c;
   },
   // Dark mode: light modules on the card's dark background (quiet zone dark too).
-  inverted(qr) {
-    const [c, g] = qrCanvas(qr.size, qr.size);
-    g.fillStyle = '#1e2430';
-    g.fillRect(0, 0, qr.size, qr.size);
-    paintModules(g, qr, 0, 0, '#e9edf2');
-    return c;
-  },
+  inverted: (qr) => flatQr(qr, '#1e2430', '#e9edf2')[0],
   // One wide image (4.5x wider than tall): coloured frame, the QR on the left, a caption on the right.
   composite(qr) {
     const pad = 16;
@@ -247,13 +263,7 @@ const THEMES = {
     g.fillText('Scan with your authenticator app', qr.size + 3 * pad, hgt / 2 + 16);
     return c;
   },
-  'css-bg'(qr) {
-    const [c, g] = qrCanvas(qr.size, qr.size);
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, qr.size, qr.size);
-    paintModules(g, qr, 0, 0, '#000');
-    return c;
-  },
+  'css-bg': (qr) => flatQr(qr, '#fff', '#000')[0],
 };
 
 function themedQr(qr, alt) {

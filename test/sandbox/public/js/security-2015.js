@@ -2,7 +2,7 @@
 // GET /api/profile/2fa: Status Disabled/Enabled with Enable, or Regenerate / Disable; after the
 // password validation, the QR + "Alternatively, you can manually type in the following code"
 // + the 6-digit input with Verify and Save / Cancel; then the "Backup Codes" modal.
-import { api, codeInput, formatDate, groupSecret, h, icon, loadOptions, loadStrings, openModal, passwordPrompt, renderBackupCodes, renderQr, renderRoot } from './common.js';
+import { codeInput, formatDate, groupSecret, h, icon, loadOptions, loadStrings, openModal, passwordPrompt, renderBackupCodes, renderQr, renderRoot, refusedAlert, tfaApi } from './common.js';
 
 const S = await loadStrings();
 const O = await loadOptions();
@@ -15,7 +15,7 @@ function section(...children) {
 }
 
 async function showStatus() {
-  const r = await api('GET', '/api/profile/2fa');
+  const r = await tfaApi.status();
   root.replaceChildren(...statusView(r.data.enabled));
 }
 
@@ -40,7 +40,7 @@ function statusView(enabled) {
 
 async function onEnable() {
   if (!(await passwordPrompt(S, S['pwd.title2015']))) return;
-  const r = await api('POST', '/api/profile/2fa/setup', {});
+  const r = await tfaApi.setup();
   if (!r.ok) return showStatus();
   root.replaceChildren(...setupView(r.data));
 }
@@ -48,13 +48,10 @@ async function onEnable() {
 function setupView({ secret, qr }) {
   const code = codeInput({ id: 'verification-code', name: 'verificationCode', type: 'text', class: 'form-control', maxlength: 6, autocomplete: 'off' }, O.splitInputs, S['s15.step2']);
   const verify = h('button', { type: 'submit', class: 'btn btn-primary', disabled: true }, S['s15.verify']);
-  const error = h('div', { class: 'alert alert-danger', role: 'alert', hidden: true });
+  const error = refusedAlert();
   // Like the original (Angular ng-disabled): Verify and Save stays disabled until 6 digits are typed.
   code.onInput(() => (verify.disabled = !/^\d{6}$/.test(code.value())));
-  const cancel = async () => {
-    await api('POST', '/api/profile/2fa/cancel', {});
-    showStatus();
-  };
+  const cancel = () => tfaApi.cancel().then(showStatus);
   const form = h(
     'form',
     { class: 'tfa-setup', id: 'tfa-setup-form', novalidate: true },
@@ -68,21 +65,20 @@ function setupView({ secret, qr }) {
       h('div', { class: 'well well-sm secret-key' }, groupSecret(secret)),
       h('div', { class: 'form-inline tfa-verify' }, code.el, h('label', { for: 'verification-code' }, S['s15.step2'])),
     ),
-    error,
+    error.el,
     h('div', { class: 'tfa-buttons' }, verify, ' ', h('button', { type: 'button', class: 'btn btn-default', onclick: cancel }, S['s15.cancel'])),
   );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     if (verify.disabled) return;
     verify.disabled = true;
-    const r = await api('POST', '/api/profile/2fa/enable', { code: code.value() });
+    const r = await tfaApi.enable(code.value());
     if (r.ok) {
       await showStatus();
       return backupCodesModal(r.data.backupCodes, r.data.generatedAt);
     }
     verify.disabled = false;
-    error.textContent = S['s15.invalidCode'];
-    error.hidden = false;
+    error.show(S['s15.invalidCode']);
     code.select();
   });
   return section(form);
@@ -126,13 +122,13 @@ function backupCodesModal(codes, generatedAt) {
 }
 
 async function onRegenerate() {
-  const r = await api('POST', '/api/profile/2fa/backup-codes', {});
+  const r = await tfaApi.backupCodes();
   if (r.ok) backupCodesModal(r.data.backupCodes, r.data.generatedAt);
 }
 
 async function onDisable() {
   if (!(await passwordPrompt(S, S['pwd.title2015']))) return;
-  await api('POST', '/api/profile/2fa/disable', {});
+  await tfaApi.disable();
   showStatus();
 }
 

@@ -2,7 +2,7 @@
 // GET /api/profile/2fa: the Enable / Manage button, then (after the password prompt) step 1
 // (QR + grouped secret) and step 2 (code, Cancel / Enable), then step 3 (8 backup codes inline,
 // Print / Done). "Manage" offers Regenerate backup codes / Disable two-factor authentication.
-import { api, codeInput, groupSecret, h, icon, loadOptions, loadStrings, passwordPrompt, renderBackupCodes, renderQr, renderRoot } from './common.js';
+import { codeInput, groupSecret, h, icon, loadOptions, loadStrings, passwordPrompt, renderBackupCodes, renderQr, renderRoot, refusedAlert, tfaApi } from './common.js';
 
 const S = await loadStrings();
 const O = await loadOptions();
@@ -10,7 +10,7 @@ const O = await loadOptions();
 const root = renderRoot(document.getElementById('two-factor'), O.shadow);
 
 async function showStatus() {
-  const r = await api('GET', '/api/profile/2fa');
+  const r = await tfaApi.status();
   root.replaceChildren(r.data.enabled ? enabledView() : disabledView());
 }
 
@@ -32,7 +32,7 @@ function enabledView() {
 
 async function onEnable() {
   if (!(await passwordPrompt(S))) return;
-  const r = await api('POST', '/api/profile/2fa/setup', {});
+  const r = await tfaApi.setup();
   if (!r.ok) return showStatus();
   const view = setupView(r.data);
   root.replaceChildren(view.form);
@@ -41,12 +41,9 @@ async function onEnable() {
 
 function setupView({ secret, qr }) {
   const code = codeInput({ id: 'tfa-code', name: 'code', type: 'text', class: 'form-control', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6 }, O.splitInputs, S['tfa.step2']);
-  const error = h('div', { class: 'alert alert-danger', role: 'alert', hidden: true });
+  const error = refusedAlert();
   const enable = h('button', { type: 'submit', class: 'btn btn-primary btn-rounded' }, S['tfa.enableBtn']);
-  const cancel = async () => {
-    await api('POST', '/api/profile/2fa/cancel', {});
-    showStatus();
-  };
+  const cancel = () => tfaApi.cancel().then(showStatus);
   const form = h(
     'form',
     { class: 'tfa-setup', id: 'tfa-setup-form', novalidate: true },
@@ -55,17 +52,16 @@ function setupView({ secret, qr }) {
     h('p', { class: 'tfa-secret' }, h('code', { class: 'secret-key' }, groupSecret(secret))),
     h('label', { class: 'tfa-step-title', for: 'tfa-code' }, S['tfa.step2']),
     h('div', { class: 'tfa-code-input' }, code.el),
-    error,
+    error.el,
     h('div', { class: 'tfa-actions' }, h('button', { type: 'button', class: 'btn btn-outline btn-rounded', onclick: cancel }, S['tfa.cancel']), enable),
   );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     enable.disabled = true;
-    const r = await api('POST', '/api/profile/2fa/enable', { code: code.value() });
+    const r = await tfaApi.enable(code.value());
     enable.disabled = false;
     if (r.ok) return root.replaceChildren(codesView(r.data.backupCodes, S['tfa.step3']));
-    error.textContent = S['tfa.invalidCode'];
-    error.hidden = false;
+    error.show(S['tfa.invalidCode']);
     code.select();
   });
   return { form, code };
@@ -90,12 +86,12 @@ function codesView(codes, title) {
 async function onManage() {
   if (!(await passwordPrompt(S))) return;
   const regenerate = async () => {
-    const r = await api('POST', '/api/profile/2fa/backup-codes', {});
+    const r = await tfaApi.backupCodes();
     if (!r.ok) return showStatus();
     root.replaceChildren(codesView(r.data.backupCodes, S['tfa.newCodes']));
   };
   const disable = async () => {
-    await api('POST', '/api/profile/2fa/disable', {});
+    await tfaApi.disable();
     showStatus();
   };
   root.replaceChildren(
