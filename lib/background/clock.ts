@@ -1,22 +1,24 @@
 /**
  * Per-origin clock offsets (server minus local, ms), measured from the portal's own HTTP
  * Date header. Kept per origin so that one portal with a wrong clock cannot shift the codes
- * of another. Not secret: stored in storage.local so the options page can show them.
+ * of another. Not secret: stored in storage.local (key `clockOffsets`, a WXT storage item) so
+ * the options page can show them. Version 1 is the shape every build so far has written.
  */
-import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { offsetFromDateHeader, shouldCorrect } from '../otp';
-
-const KEY = 'clockOffsets';
 
 export interface Measured {
   offsetMs: number;
   measuredAt: number;
 }
 
+const offsetsItem = storage.defineItem<Record<string, Measured>>('local:clockOffsets', { fallback: {}, version: 1 });
+
+/** This worker life's copy: offsetFor() is asked synchronously while codes are computed. */
 let cache: Record<string, Measured> | null = null;
 
 async function all(): Promise<Record<string, Measured>> {
-  if (!cache) cache = ((await browser.storage.local.get(KEY))[KEY] as Record<string, Measured> | undefined) ?? {};
+  if (!cache) cache = await offsetsItem.getValue();
   return cache;
 }
 
@@ -68,6 +70,6 @@ export async function measureOffset(origin: string, now: () => number = Date.now
   if (offset === null) return null;
   const offsets = { ...(await all()), [origin]: { offsetMs: offset, measuredAt: now() } };
   cache = offsets;
-  await browser.storage.local.set({ [KEY]: offsets });
+  await offsetsItem.setValue(offsets);
   return offset;
 }

@@ -5,6 +5,12 @@
  * One storage key per entry (`<name>:<key>`): writing an entry never rewrites the others, so
  * two overlapping worker lives writing different entries cannot lose each other's. Updates of
  * one entry within a worker life go through `update`, which runs them one at a time.
+ *
+ * Not a WXT storage item (settings and clock offsets are): an item is one fixed key, and this is
+ * a set of keys that grows and shrinks per tab and origin, listed and cleared by prefix. Items
+ * defined per key would still need browser.storage.session.get(null) for `entries` and `clear`,
+ * and give neither the per-entry queue of `update` nor anything versioned worth having in a store
+ * that a browser restart empties.
  */
 import { browser } from 'wxt/browser';
 

@@ -1,8 +1,11 @@
 /**
- * User settings in storage.local. Stored as a partial object and read through defaults, so a
- * setting added later needs no migration and a damaged value falls back instead of throwing.
+ * User settings in storage.local (key `settings`), a WXT storage item. Stored as an object read
+ * through defaults, so a setting added later needs no migration and a damaged value falls back
+ * instead of throwing. The item is typed `unknown` on purpose: what is stored is whatever an
+ * older build (or damage) left, and only sanitizeSettings says what of it counts. Version 1 is
+ * the shape every build so far has written; a change of shape bumps it with a migration.
  */
-import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { AUTO_LOCK_CHOICES, type AutoLock, type Settings } from '../messages/protocol';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -12,7 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoConfirmEnroll: true,
 };
 
-const KEY = 'settings';
+const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: {}, version: 1 });
 
 /** Keeps only known keys with values of the right type. */
 export function sanitizeSettings(input: unknown): Partial<Settings> {
@@ -27,12 +30,11 @@ export function sanitizeSettings(input: unknown): Partial<Settings> {
 }
 
 export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(KEY);
-  return { ...DEFAULT_SETTINGS, ...sanitizeSettings(stored[KEY]) };
+  return { ...DEFAULT_SETTINGS, ...sanitizeSettings(await settingsItem.getValue()) };
 }
 
 export async function saveSettings(patch: unknown): Promise<Settings> {
   const next = { ...(await loadSettings()), ...sanitizeSettings(patch) };
-  await browser.storage.local.set({ [KEY]: next });
+  await settingsItem.setValue(next);
   return next;
 }

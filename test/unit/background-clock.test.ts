@@ -61,6 +61,28 @@ describe('measureOffset', () => {
   });
 });
 
+describe('stored offsets', () => {
+  it('are read back by the next worker life from the key every build has used', async () => {
+    // What a build before the WXT storage item left in storage.local.
+    await fakeBrowser.storage.local.set({ clockOffsets: { [ORIGIN]: { offsetMs: 60_000, measuredAt: NOW } } });
+    const clock = await freshClock();
+    expect(clock.offsetFor(ORIGIN)).toBe(0); // not loaded yet
+    await clock.loadOffsets();
+    expect(clock.offsetFor(ORIGIN)).toBe(60_000);
+    expect(clock.measuredRecently(ORIGIN, NOW + 60_000)).toBe(true);
+  });
+
+  it('a measurement is written under that key, next to the others', async () => {
+    await fakeBrowser.storage.local.set({ clockOffsets: { 'https://other.example': { offsetMs: 30_000, measuredAt: NOW } } });
+    serverAt(60_000);
+    const clock = await freshClock();
+    await clock.measureOffset(ORIGIN, () => NOW);
+    const stored = (await fakeBrowser.storage.local.get('clockOffsets')).clockOffsets as Record<string, { offsetMs: number }>;
+    expect(Object.keys(stored).sort()).toEqual(['https://other.example', ORIGIN].sort());
+    expect(Math.abs(stored[ORIGIN]!.offsetMs - 60_000)).toBeLessThanOrEqual(1000);
+  });
+});
+
 describe('the cap', () => {
   it('corrects between 10 s and 5 minutes, warns beyond', () => {
     expect(shouldCorrect(MAX_CORRECTION_MS)).toBe(true);
