@@ -6,6 +6,7 @@ import type { AccountView } from '@/lib/messages/protocol';
 import type { T } from './api';
 import { displayName, faceAt, groupCode } from './format';
 import { Icon } from './Icon';
+import { plural } from '@/lib/i18n';
 
 /** A code not there yet: a dot per digit, grouped like the code, on the code's line (same height). */
 const placeholder = (digits: number) => groupCode('0'.repeat(digits)).replace(/0/g, '\u2022');
@@ -48,7 +49,7 @@ export function accountRow(t: T, a: AccountView, now: number, copied: boolean, m
         key={face.code}
         class={face.left <= 5 ? 'ring low' : 'ring'}
         role="timer"
-        aria-label={waiting ? undefined : t('secondsLeft', face.left)}
+        aria-label={waiting ? undefined : plural(t, 'secondsLeft', face.left)}
         style={`--p:${frac}`}
       >
         {waiting ? '' : face.left}

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApi } from './api';
 import { useAction } from './use-action';
+import { plural } from '@/lib/i18n';
 
 export function BackupHealth({ accounts }: { accounts: number }) {
   const api = useApi();
@@ -26,7 +27,7 @@ export function BackupHealth({ accounts }: { accounts: number }) {
   if (missing === 0 && !error) return null;
   return (
     <p class="notice warn" role="status" data-testid="backup-health">
-      {error || t('backupHealth', missing)}{' '}
+      {error || plural(t, 'backupHealth', missing)}{' '}
       <button
         class="btn small"
         type="button"

@@ -3,6 +3,7 @@ import type { AccountView } from '@/lib/messages/protocol';
 import { errorText, useApi } from './api';
 import { ConfirmDialog } from './Dialog';
 import { whoAt } from './format';
+import { plural } from '@/lib/i18n';
 
 export function DeleteAccount({ account, onCancel, onDeleted }: { account: AccountView; onCancel(): void; onDeleted(): void }) {
   const { ask, t } = useApi();
@@ -21,11 +22,10 @@ export function DeleteAccount({ account, onCancel, onDeleted }: { account: Accou
       }}
     >
       <p>
+        {/* No codes is another sentence, not a plural form (French counts 0 as "one"). */}
         {account.backup.total === 0
           ? t('deleteBodyNoCodes', whoAt(account))
-          : account.backup.total === 1
-            ? t('deleteBodyOneCode', whoAt(account))
-            : t('deleteBody', [account.backup.total, whoAt(account)])}
+          : plural(t, 'deleteBody', account.backup.total, [account.backup.total, whoAt(account)])}
       </p>
       <p>{t('deleteAfter')}</p>
     </ConfirmDialog>

@@ -14,6 +14,7 @@ import { useCodeClock } from './use-code-clock';
 import { whoAt } from './format';
 import { Icon } from './Icon';
 import { whenIdle } from './idle';
+import { plural } from '@/lib/i18n';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'backup'; id: string } | { kind: 'bind'; id: string };
 
@@ -159,7 +160,7 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
         )}
         {broken > 0 && view.kind === 'list' && (
           <p class="notice warn" role="status" data-testid="broken">
-            {t('brokenRecords', broken)}
+            {plural(t, 'brokenRecords', broken)}
           </p>
         )}
         {view.kind === 'list' && accounts && accounts.length > 0 && <BackupHealth accounts={accounts.length} />}

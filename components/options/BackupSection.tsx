@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { BackupStatus } from '@/lib/messages/protocol';
 import { useApi } from '../api';
 import { Section, Status, Switch, useErr } from './shared';
+import { plural } from '@/lib/i18n';
 
 const KEEP = [3, 5, 10, 20, 50];
 
@@ -36,8 +37,8 @@ export function BackupSection() {
       {s && (
         <>
           <p data-testid="backup-last">
-            {s.last ? t('backupLast', [when(s.last.at), s.last.count]) : t('backupNever')}
-            {s.notBackedUp > 0 && <span class="tag">{t('backupHealth', s.notBackedUp)}</span>}
+            {s.last ? plural(t, 'backupLast', s.last.count, [when(s.last.at), s.last.count]) : t('backupNever')}
+            {s.notBackedUp > 0 && <span class="tag">{plural(t, 'backupHealth', s.notBackedUp)}</span>}
           </p>
           <Switch testid="auto-backup" checked={s.auto} title={t('backupAuto')} hint={t('backupAutoHint', s.folder)} onChange={(v) => void set({ enabled: v })} />
           <label for="backup-keep">{t('backupKeep')}</label>

@@ -1,6 +1,7 @@
 /** What an import will do: accounts to add (user, issuer, portal), duplicates and entries skipped. */
 import type { ImportPreview } from '@/lib/messages/protocol';
 import { useT } from '../api';
+import { plural } from '@/lib/i18n';
 
 export function ImportPreviewView(props: { preview: ImportPreview; busy: boolean; onApply(): void; onCancel(): void }) {
   const t = useT();
@@ -40,7 +41,7 @@ export function ImportPreviewView(props: { preview: ImportPreview; busy: boolean
       )}
       {(preview.skipped ?? []).length > 0 && (
         <>
-          <h3>{t('importSkipped', preview.skipped!.length)}</h3>
+          <h3>{plural(t, 'importSkipped', preview.skipped!.length)}</h3>
           <ul>
             {preview.skipped!.map((a, i) => (
               <li key={i} data-testid="import-skipped" class="muted">

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AutoLock, Settings } from '@/lib/messages/protocol';
 import { useApi } from '../api';
 import { Section, Status, Switch, useErr } from './shared';
+import { plural } from '@/lib/i18n';
 
 const AUTO_LOCKS: AutoLock[] = [1, 5, 15, 30, 60, 'browser-restart', 'never'];
 
@@ -32,7 +33,7 @@ export function SettingsSections() {
 
   if (!s) return <Status error={msg.error} />;
   const lockLabel = (v: AutoLock) =>
-    v === 'never' ? t('lockNever') : v === 'browser-restart' ? t('lockRestart') : t(v === 1 ? 'lockMinute' : 'lockMinutes', v);
+    v === 'never' ? t('lockNever') : v === 'browser-restart' ? t('lockRestart') : plural(t, 'lockMinutes', v);
 
   return (
     <>

@@ -63,7 +63,7 @@ test('automatic backups appear in the downloads folder after an enrollment and r
     await enrollWithOneClick(page, sandbox, 'alice');
     await expect.poll(async () => (await backupsIn(downloads)).filter((b) => b.records === 1).length, { timeout: 30_000 }).toBeGreaterThan(0);
     await options.reload();
-    await expect(options.getByTestId('backup-last')).toContainText('1 accounts');
+    await expect(options.getByTestId('backup-last')).toContainText('1 account.');
     const backup = (await backupsIn(downloads)).find((b) => b.records === 1)!;
     await first.close();
     first = undefined;
@@ -101,7 +101,7 @@ test('the backup-health line appears for an account in no backup and clears afte
   await popup.getByTestId('save-account').click();
   await expect(popup.getByTestId('account')).toHaveCount(1);
   const health = popup.getByTestId('backup-health');
-  await expect(health).toContainText('1 accounts are in no backup yet');
+  await expect(health).toContainText('1 account is in no backup yet');
   const [file] = await Promise.all([popup.waitForEvent('download'), health.getByTestId('backup-now').click()]);
   expect(file.suggestedFilename()).toMatch(/^cloudmc-authenticator-backup-.*\.json$/);
   const doc = JSON.parse(await readFile((await file.path())!, 'utf8')) as { format: string; records: unknown[] };
