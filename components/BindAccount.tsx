@@ -2,7 +2,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '@/lib/messages/protocol';
 import { errorText, isLockedError, useApi } from './api';
-import { hostOf } from './format';
 import { PortalField, readPortal } from './PortalField';
 
 interface Props {
@@ -64,6 +63,3 @@ export function BindAccount({ account, onBound, onCancel, onLocked }: Props) {
     </form>
   );
 }
-
-/** The host an account was just bound to, for the toast. */
-export const boundHost = (a: AccountView): string => (a.origin ? hostOf(a.origin) : '');

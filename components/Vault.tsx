@@ -5,13 +5,12 @@ import { FIRST_SCREEN, type AccountView } from '@/lib/messages/protocol';
 import { errorText, isLockedError, useApi } from './api';
 import { AccountList } from './Accounts';
 import { BackupHealth } from './BackupHealth';
-import { BindAccount, boundHost } from './BindAccount';
 import { lazy } from './lazy';
 import { DeleteAccount } from './DeleteAccount';
 import { ReplacedAccounts } from './ReplacedAccounts';
 import { IssuerSites } from './IssuerSites';
 import { useCodeClock } from './use-code-clock';
-import { whoAt } from './format';
+import { hostOf, whoAt } from './format';
 import { Icon } from './Icon';
 import { whenIdle } from './idle';
 import { plural } from '@/lib/i18n';
@@ -21,6 +20,7 @@ type View = { kind: 'list' } | { kind: 'add' } | { kind: 'backup'; id: string } 
 // Not on the first screen: loaded when idle, off the first render's bytes.
 const AddAccount = lazy(() => import('./AddAccount').then((m) => m.AddAccount));
 const BackupCodes = lazy(() => import('./BackupCodes').then((m) => m.BackupCodes));
+const BindAccount = lazy(() => import('./BindAccount').then((m) => m.BindAccount));
 
 /** The popup's top bar; `children` are the extra actions of the current state. */
 export function Bar({ children }: { children?: ComponentChildren }) {
@@ -105,6 +105,7 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
       whenIdle(() => {
         void AddAccount.preload();
         void BackupCodes.preload();
+        void BindAccount.preload();
       }),
     [],
   );
@@ -184,7 +185,7 @@ export function Vault({ initial, onLocked }: { initial: ListAnswer | null; onLoc
             onBound={(a) => {
               setAccounts((list) => list && list.map((x) => (x.id === a.id ? a : x)));
               setView({ kind: 'list' });
-              flash(t('bound', boundHost(a)));
+              flash(t('bound', a.origin ? hostOf(a.origin) : ''));
             }}
           />
         )}
