@@ -28,6 +28,10 @@ export async function launchFirefox(): Promise<Browser> {
     executablePath: ensureBrowser('firefox').path,
     headless: true,
     protocolTimeout: 60_000,
+    // Firefox 153+ lets WebDriver navigate only to http(s)/file/blob/about:blank unless the
+    // browser allows system access; the extension's own pages (moz-extension://) need it.
+    // Older Firefox ignores the flag.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }) },
   });
   try {
