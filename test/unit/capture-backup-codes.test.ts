@@ -13,10 +13,11 @@ vi.mock('@/lib/messages/client', () => ({
   },
 }));
 vi.mock('@/lib/cloudmc/ui/i18n', () => ({ t: (k: string) => k }));
-// The full look at the codes lives in the injected page UI bundle; here, the same function, loaded directly.
+// The full look at the codes and the report live in the injected page UI bundle; here, the same functions, loaded directly.
 vi.mock('@/lib/cloudmc/page-ui', async () => {
   const { findBackupCodes } = await import('@/lib/cloudmc/detect/backup-codes');
-  return { pageUi: async () => ({ findBackupCodes, showStatus: () => {} }) };
+  const { reportBackupCodes } = await import('@/lib/cloudmc/backup-report');
+  return { pageUi: async () => ({ findBackupCodes, reportBackupCodes }) };
 });
 
 const { captureBackupCodes, USER_ACTION_WINDOW_MS } = await import('@/lib/cloudmc/features/capture-backup-codes');

@@ -2,7 +2,7 @@
  * Fills the 6-digit code at the login challenge. The background decides which account and
  * whether this origin gets a code at all; this side only recognises the page, remembers the
  * user name typed at the step before (never a password), and types what it is given.
- * Prompts and the chooser come from the page UI bundle, loaded only when needed.
+ * Prompts and the chooser come from the page UI bundle (challenge-ui.ts), loaded only when needed.
  */
 import { pageRequest } from '../../messages/client';
 import type { ChallengeAnswer, Reply } from '../../messages/protocol';
@@ -31,10 +31,6 @@ export function autofill(signal: AbortSignal) {
     { capture: true, signal },
   );
 
-  async function panel(challenge: Challenge, title: string, buttons: Array<{ label: string; testid: string; onClick: () => void }>) {
-    removePanel = (await pageUi()).showPanel(challenge.input, title, buttons, signal);
-  }
-
   async function act(challenge: Challenge, reply: Reply<ChallengeAnswer>, retried = false): Promise<boolean> {
     removePanel();
     if (!reply.ok) {
@@ -43,21 +39,12 @@ export function autofill(signal: AbortSignal) {
     }
     const answer = reply.value;
     if (answer.status === 'locked') {
-      await panel(challenge, 'CloudMC Authenticator', [
-        { label: t('unlockToFill'), testid: 'cmc-unlock', onClick: () => void pageRequest({ type: 'login.unlock' }) },
-      ]);
+      removePanel = (await pageUi()).offerUnlock(challenge.input, signal);
       return false;
     }
     if (answer.status === 'choose') {
-      await panel(
-        challenge,
-        t('chooseAccount'),
-        answer.accounts.map((a) => ({
-          label: a.name,
-          testid: 'cmc-choose',
-          onClick: () => void pageRequest({ type: 'login.pick', accountId: a.id }).then((r) => act(challenge, r)),
-        })),
-      );
+      const pick = (accountId: string) => void pageRequest({ type: 'login.pick', accountId }).then((r) => act(challenge, r));
+      removePanel = (await pageUi()).offerChoice(challenge.input, answer.accounts, pick, signal);
       return false;
     }
     if (answer.status !== 'fill') return false;
@@ -74,23 +61,6 @@ export function autofill(signal: AbortSignal) {
       return act(challenge, await pageRequest({ type: 'login.retry' }), true);
     }
     return true;
-  }
-
-  function offerBackup(challenge: Challenge): void {
-    void panel(challenge, 'CloudMC Authenticator', [
-      {
-        label: t('fillBackupCode'),
-        testid: 'cmc-fill-backup',
-        // No code comes back: the background asks the user in an extension window which account
-        // and portal, and sends the code (cs.backupCode) only on its Fill (issue 10, item 2).
-        onClick: () =>
-          void pageRequest({ type: 'login.backup' }).then(async (r) => {
-            if (r.ok && r.value.status === 'confirm') (await pageUi()).showStatus(t('backupConfirmInWindow'));
-            else if (r.ok && r.value.status === 'locked') (await pageUi()).showStatus(t('unlockToFill'), 'error');
-            else (await pageUi()).showStatus(r.ok ? t('noBackupCode') : r.error.message, 'error');
-          }),
-      },
-    ]);
   }
 
   /** The backup code the user confirmed in the extension window (cs.backupCode). */
@@ -125,7 +95,7 @@ export function autofill(signal: AbortSignal) {
     seen.add(challenge.input);
     // Load the page UI alongside: it watches for a refused code once we submit.
     void pageUi().catch(() => undefined);
-    if (challenge.kind === 'backup') offerBackup(challenge);
+    if (challenge.kind === 'backup') void pageUi().then((ui) => (removePanel = ui.offerBackupCode(challenge.input, signal)), () => undefined);
     else void pageRequest({ type: 'login.challenge' }).then((r) => act(challenge, r));
   }
 
