@@ -23,7 +23,7 @@ export default defineConfig({
   vite: ({ mode }) => ({
     plugins: [preact()],
     // The content script runs on every CloudMC page: a slim context in place of WXT's (see the file).
-    resolve: { alias: { 'wxt/utils/content-script-context': fileURLToPath(new URL('lib/cloudmc/script-context.ts', import.meta.url)) } },
+    resolve: { alias: { 'wxt/utils/content-script-context': fileURLToPath(new URL('lib/content/script-context.ts', import.meta.url)) } },
     ...(mode === 'sandbox' ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
   }),
   manifest: ({ browser, mode }) => ({

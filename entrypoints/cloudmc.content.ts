@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { CLOUDMC_MATCHES } from '@/lib/cloudmc/sites';
-import { watchPage } from '@/lib/cloudmc/watch';
-import { offerEnrollment } from '@/lib/cloudmc/features/offer-enrollment';
-import { captureBackupCodes } from '@/lib/cloudmc/features/capture-backup-codes';
-import { autofill } from '@/lib/cloudmc/features/autofill';
-import { followDisable } from '@/lib/cloudmc/features/follow-disable';
+import { watchPage } from '@/lib/content/watch';
+import { offerEnrollment } from '@/lib/content/features/offer-enrollment';
+import { captureBackupCodes } from '@/lib/content/features/capture-backup-codes';
+import { autofill } from '@/lib/content/features/autofill';
+import { followDisable } from '@/lib/content/features/follow-disable';
 
 // Runs on every CloudMC page, so it stays tiny (DESIGN.md budget: 8 KB gzip): it only
-// recognises pages and reports facts; the page UI (lib/cloudmc/page-ui.ts) is injected on demand.
+// recognises pages and reports facts; the page UI (lib/page-ui/, loaded by lib/content/load-page-ui.ts) is injected on demand.
 export default defineContentScript({
   matches: [...CLOUDMC_MATCHES],
   runAt: 'document_idle',

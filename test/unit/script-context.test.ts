@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 /**
- * The content script's slim context (lib/cloudmc/script-context.ts, aliased in place of WXT's
+ * The content script's slim context (lib/content/script-context.ts, aliased in place of WXT's
  * for the build) retires an older copy of the content script the way WXT's does, and WXT's
  * class (an older build of the extension in the same page) and ours retire each other.
  */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext as Slim } from '@/lib/cloudmc/script-context';
+import { ContentScriptContext as Slim } from '@/lib/content/script-context';
 
 // WXT's own class, by file: the alias in wxt.config.ts may also apply under vitest.
 const { ContentScriptContext: Wxt } = await import('../../node_modules/wxt/dist/utils/content-script-context.mjs');
@@ -15,7 +15,9 @@ describe('the content script context', () => {
   it('uses the event name WXT uses', () => {
     expect(Wxt).not.toBe(Slim);
     // A private static in WXT's typings: read as data.
-    expect(Slim.SCRIPT_STARTED_MESSAGE_TYPE).toBe((Wxt as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE);
+    expect(Slim.SCRIPT_STARTED_MESSAGE_TYPE).toBe(
+      (Wxt as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE,
+    );
   });
 
   it('a newer copy of the same content script invalidates the older one, not itself', () => {
@@ -35,7 +37,7 @@ describe('the content script context', () => {
     other.abort();
   });
 
-  it('WXT\'s class and ours retire each other', () => {
+  it("WXT's class and ours retire each other", () => {
     const wxtOld = new Wxt('cloudmc');
     const slim = new Slim('cloudmc');
     expect(wxtOld.signal.aborted).toBe(true);

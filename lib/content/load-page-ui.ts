@@ -8,7 +8,7 @@
  * which the page cannot see): the injected bundle publishes its functions there.
  */
 import { pageRequest } from '../messages/client';
-import type { Tone } from './ui/status';
+import type { Tone } from '../page-ui/status';
 import type { Click } from './features/capture-backup-codes';
 
 export interface PageUi {
@@ -19,7 +19,7 @@ export interface PageUi {
   offerBackupCode(anchor: Element, signal: AbortSignal): () => void;
   watchOutcome(input: HTMLInputElement, done: () => boolean, signal: AbortSignal): Promise<'refused' | 'done'>;
   mountEnrollUi(signal: AbortSignal): void;
-  /** Kept out of the always-loaded script for its size (see detect/backup-codes.ts mayShowBackupCodes). */
+  /** Kept out of the always-loaded script for its size (see detect/may-show-backup-codes.ts). */
   findBackupCodes(root: ParentNode): string[] | null;
   /** Sends codes to the background (with whether `click` asked for them) and shows the outcome. */
   reportBackupCodes(codes: string[], click: Click | null): Promise<void>;

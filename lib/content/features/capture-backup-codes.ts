@@ -3,17 +3,17 @@
  * (they confirm it) or after "Regenerate backup codes". This always-loaded side records the
  * last trusted click on a button (its section and the dialogs open then) and takes a cheap
  * first look; the page UI bundle looks properly, decides whether that click asked for the codes
- * and reports them (backup-report.ts), so numbers a page shows on its own (or after any click
+ * and reports them (lib/page-ui/backup-report.ts), so numbers a page shows on its own (or after any click
  * elsewhere) never replace stored codes (issue 10, item 3).
  */
-import { mayShowBackupCodes } from '../detect/backup-codes';
-import { pageUi } from '../page-ui';
+import { mayShowBackupCodes } from '../detect/may-show-backup-codes';
+import { pageUi } from '../load-page-ui';
 
 /** A click counts for codes shown at most this long after it. */
 export const USER_ACTION_WINDOW_MS = 10_000;
 const BUTTON = 'button,input[type=submit],input[type=button],[role=button]';
 const SECTION = 'section,article,form,dialog,[role=dialog],.modal';
-/** The same as backup-report.ts DIALOG (kept apart: that file is in the page UI bundle). */
+/** The same as lib/page-ui/backup-report.ts DIALOG (kept apart: that file is in the page UI bundle). */
 const DIALOG = 'dialog,[role=dialog],.modal';
 
 export interface Click {

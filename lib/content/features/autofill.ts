@@ -6,11 +6,10 @@
  */
 import { pageRequest } from '../../messages/client';
 import type { ChallengeAnswer, Reply } from '../../messages/protocol';
-import { fillCode, findChallenge, type Challenge } from '../detect';
-import { submit } from '../outcome';
+import { fillCode, findChallenge, submit, type Challenge } from '../detect';
 import { all } from '../detect/dom';
-import { pageUi } from '../page-ui';
-import { t } from '../ui/i18n';
+import { pageUi } from '../load-page-ui';
+import { t } from '../i18n';
 
 const USER_FIELD = 'input:not([type]),input[type=text],input[type=email]';
 

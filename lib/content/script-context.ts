@@ -5,7 +5,7 @@
  * does it: a newer copy of this content script in the page (the background injects one when a
  * site is enabled; the extension reloaded) announces itself with the same event WXT uses, and
  * the older copy aborts its signal, so its observers and listeners stop. No `wxt:locationchange`
- * (CloudMC's client-side routes are followed by the MutationObserver, lib/cloudmc/watch.ts).
+ * (CloudMC's client-side routes are followed by the MutationObserver, lib/content/watch.ts).
  * test/unit/script-context.test.ts checks that it and WXT's class retire each other.
  */
 import { browser } from 'wxt/browser';
