@@ -5,7 +5,6 @@
  * background (see lib/content/features/offer-enrollment.ts); it holds no secret: the QR pixels go to the
  * background, only a 6-digit code comes back.
  */
-import { browser } from 'wxt/browser';
 import { pageRequest } from '../messages/client';
 import type { EnrollAnswer, Reply } from '../messages/protocol';
 import { fail } from '../result';
@@ -14,6 +13,7 @@ import { fillCode, findEnrollmentStep, submit, type EnrollmentStep } from '../co
 import { orderCandidates } from '../content/detect/enrollment';
 import { t } from '../content/i18n';
 import { watchPage } from '../content/watch';
+import { onTabMessages } from '../content/tab-messages';
 import { findBackupCodes } from './backup-codes';
 import { watchOutcome } from './outcome';
 import { showStatus } from './status';
@@ -106,16 +106,15 @@ export function mountEnrollUi(signal: AbortSignal): void {
     { signal },
   );
 
-  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    const m = message as { type?: string; code?: string; autoConfirm?: boolean } | null;
-    if (m?.type !== 'cs.enrollCode' || typeof m.code !== 'string') return undefined;
-    void fillAndConfirm(m.code, m.autoConfirm !== false);
-    return Promise.resolve({});
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => {
-    browser.runtime.onMessage.removeListener(onMessage);
-    host.remove();
-  });
+  // After an unlock, the code for the enrollment the page asked for while locked.
+  onTabMessages(
+    {
+      'cs.enrollCode': async (m) => {
+        void fillAndConfirm(m.code, m.autoConfirm);
+        return {};
+      },
+    },
+    signal,
+  );
+  signal.addEventListener('abort', () => host.remove());
 }
