@@ -7,7 +7,7 @@
 import { pageRequest } from '../../messages/client';
 import type { ChallengeAnswer, Reply } from '../../messages/protocol';
 import { fillCode, findChallenge, submit, type Challenge } from '../detect';
-import { all } from '../detect/dom';
+import { all, shadowRoots } from '../detect/dom';
 import { pageUi } from '../load-page-ui';
 import { t } from '../i18n';
 
@@ -19,16 +19,21 @@ export function autofill(signal: AbortSignal) {
   let settledSent = false;
 
   // The user name of the step before the challenge; the password field beside it is never read.
-  document.addEventListener(
-    'submit',
-    (e) => {
-      const form = e.target as HTMLFormElement;
-      if (!form.querySelector('input[type=password]')) return;
-      const user = (form.querySelector(USER_FIELD) as HTMLInputElement | null)?.value;
-      if (user) void pageRequest({ type: 'login.user', user });
-    },
-    { capture: true, signal },
-  );
+  // A submit event is not composed: it is heard on the document and on each open shadow root.
+  const onSubmit = (e: Event) => {
+    const form = e.target as HTMLFormElement;
+    if (!form.querySelector('input[type=password]')) return;
+    const user = (form.querySelector(USER_FIELD) as HTMLInputElement | null)?.value;
+    if (user) void pageRequest({ type: 'login.user', user });
+  };
+  const heard = new WeakSet<Node>();
+  const hearSubmits = () => {
+    for (const root of [document, ...shadowRoots(document)]) {
+      if (heard.has(root)) continue;
+      heard.add(root);
+      root.addEventListener('submit', onSubmit, { capture: true, signal });
+    }
+  };
 
   async function act(challenge: Challenge, reply: Reply<ChallengeAnswer>, retried = false): Promise<boolean> {
     removePanel();
@@ -80,6 +85,7 @@ export function autofill(signal: AbortSignal) {
   }
 
   function scan(): void {
+    hearSubmits();
     const challenge = findChallenge(document);
     if (!challenge) {
       // A page past the login (no challenge, no password): tell the background it went through.
