@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import { LOOPBACK_MATCHES, builtInMatches } from './lib/cloudmc/sites';
 
 // Host access is the least that works (DESIGN.md rule 7): the store build (`wxt build`) knows
@@ -21,6 +22,8 @@ export default defineConfig({
   // Preact (WXT would otherwise set NODE_ENV to the mode's name; the npm script sets it too).
   vite: ({ mode }) => ({
     plugins: [preact()],
+    // The content script runs on every CloudMC page: a slim context in place of WXT's (see the file).
+    resolve: { alias: { 'wxt/utils/content-script-context': fileURLToPath(new URL('lib/content/script-context.ts', import.meta.url)) } },
     ...(mode === 'sandbox' ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
   }),
   manifest: ({ browser, mode }) => ({

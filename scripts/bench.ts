@@ -5,7 +5,7 @@
  * extension against the sandbox: popup open to the first screen of codes (1 / 100 / 1,000
  * accounts, worker awake and worker stopped, each opening paired with one of the floor page
  * and budgeted as a ratio to it), unlock to codes (and what of it is not the KDF), login
- * challenge to code filled, click on enroll to code filled per QR rendering. Times are medians
+ * challenge to code filled, click on enroll to code filled per sandbox rendering. Times are medians
  * of BENCH_RUNS (default 10) runs after BENCH_WARMUP (default 2) warm-up runs, taken inside
  * the pages.
  *

@@ -6,13 +6,14 @@
 import type { Api, Ask } from '@/components/api';
 import { sendVia } from '@/lib/messages/reply';
 import { makeT, type GetMessage } from '@/lib/i18n';
+import { shownLocale } from './page-lang';
 // The browser's own API object, not the polyfill: fewer bytes before the first render.
 import { nativeBrowser as browser } from '@/lib/native-browser';
 
 const uiRequest: Ask = (message) => sendVia((m) => browser.runtime.sendMessage(m), message);
 
-/** The page's language, for screen readers and hyphenation; call it after the first render. */
-export const setPageLang = () => void (document.documentElement.lang = browser.i18n.getUILanguage());
+/** The page's language (that of its messages), for screen readers and hyphenation; call it after the first render. */
+export const setPageLang = () => void (document.documentElement.lang = shownLocale(browser.i18n.getMessage('@@ui_locale')));
 
 export function createApi(): Api {
   return {

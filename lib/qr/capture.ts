@@ -107,7 +107,14 @@ async function sourceOf(el: Element): Promise<Source> {
   return imageAt(new URL(url, document.baseURI).href);
 }
 
-export async function captureQr(el: Element): Promise<Result<string, QrError>> {
+/**
+ * An element that may draw an enrollment QR: an img (or picture), a canvas, an svg, an
+ * object/embed, or an element with a CSS background-image. The detectors find them
+ * (lib/content/detect/qr-candidates.ts); this file reads their pixels.
+ */
+export type QrElement = Element;
+
+export async function captureQr(el: QrElement): Promise<Result<string, QrError>> {
   let source: Source;
   try {
     source = await sourceOf(el);

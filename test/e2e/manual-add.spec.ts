@@ -37,7 +37,7 @@ async function userWithTwoFactor(page: Page, origin: string): Promise<string> {
 
 for (const uiLang of ['en', 'fr'] as const) {
   // The popup's strings follow the UI language (Chromium needs its locale files: Debian's
-  // chromium-l10n). Its <html lang> comes from getUILanguage, which says en-US here either way.
+  // chromium-l10n), and so does its <html lang> (getUILanguage would say en-US either way).
   const m = (key: string) => MESSAGES[uiLang][key]!.message;
 
   test.describe(`popup and portal in ${uiLang}`, () => {
@@ -54,6 +54,7 @@ for (const uiLang of ['en', 'fr'] as const) {
       await createVault(context, extensionId);
 
       const popup = await openPopup(context, extensionId);
+      await expect(popup.locator('html')).toHaveAttribute('lang', uiLang);
       await popup.getByTestId('add-account').click();
       await popup
         .getByTestId('otpauth-uri')

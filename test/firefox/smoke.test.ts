@@ -83,7 +83,7 @@ describe('Firefox: a first day with CloudMC Authenticator', { timeout: 240_000 }
     await click(page, '#tfa-enable');
     await fill(page, '#password-modal input[type=password]', DEMO_PASSWORD);
     await click(page, '#password-modal button[type=submit]');
-    // Our page buttons refuse clicks until shown for 500 ms (lib/cloudmc/ui/click-guard.ts); the
+    // Our page buttons refuse clicks until shown for 500 ms (lib/page-ui/click-guard.ts); the
     // host says when with data-armed, which is waited for instead of sleeping.
     await click(page, '[data-testid="cmc-enroll"][data-armed="true"]');
     await waitForText(page, '[data-testid="cmc-status"]', /backup codes saved/);

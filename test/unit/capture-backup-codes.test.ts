@@ -12,14 +12,15 @@ vi.mock('@/lib/messages/client', () => ({
     return { ok: true, value: { status: 'ignored', reason: 'no-user-action' } };
   },
 }));
-vi.mock('@/lib/cloudmc/ui/i18n', () => ({ t: (k: string) => k }));
-// The full look at the codes lives in the injected page UI bundle; here, the same function, loaded directly.
-vi.mock('@/lib/cloudmc/page-ui', async () => {
-  const { findBackupCodes } = await import('@/lib/cloudmc/detect/backup-codes');
-  return { pageUi: async () => ({ findBackupCodes, showStatus: () => {} }) };
+vi.mock('@/lib/content/i18n', () => ({ t: (k: string) => k }));
+// The full look at the codes and the report live in the injected page UI bundle; here, the same functions, loaded directly.
+vi.mock('@/lib/content/load-page-ui', async () => {
+  const { findBackupCodes } = await import('@/lib/page-ui/backup-codes');
+  const { reportBackupCodes } = await import('@/lib/page-ui/backup-report');
+  return { pageUi: async () => ({ findBackupCodes, reportBackupCodes }) };
 });
 
-const { captureBackupCodes, USER_ACTION_WINDOW_MS } = await import('@/lib/cloudmc/features/capture-backup-codes');
+const { captureBackupCodes, USER_ACTION_WINDOW_MS } = await import('@/lib/content/features/capture-backup-codes');
 
 const CODES = ['60083012', '10361836', '74028727', '72564472', '27583422', '70126425', '59359676', '12665747'];
 const codeList = () => `<ul class="codes">${CODES.map((c) => `<li>${c}</li>`).join('')}</ul>`;

@@ -6,7 +6,7 @@
  * still refuses the click.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { topmostAt } from '@/lib/cloudmc/ui/click-guard';
+import { topmostAt } from '@/lib/page-ui/click-guard';
 
 type Tree = Document | ShadowRoot;
 const answer = (tree: Tree, el: Element | null) =>

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { findBackupCodes } from '@/lib/cloudmc/detect';
+import { findBackupCodes } from '@/lib/page-ui/backup-codes';
 import { loadFixture } from './fixtures/load';
 
 const $ = (selector: string) => document.querySelector<HTMLElement>(selector)!;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { findChallenge } from '@/lib/cloudmc/detect';
+import { findChallenge } from '@/lib/content/detect';
 import { loadFixture } from './fixtures/load';
 
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findBackupCodes, findChallenge, findEnrollmentStep } from '@/lib/cloudmc/detect';
+import { findChallenge, findEnrollmentStep } from '@/lib/content/detect';
+import { findBackupCodes } from '@/lib/page-ui/backup-codes';
 import { loadFixture } from './fixtures/load';
 
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { fillInput } from '@/lib/cloudmc/detect';
+import { fillInput } from '@/lib/content/detect';
 
 describe('fillInput', () => {
   it('sets the value and fires bubbling input then change', () => {

@@ -5,8 +5,9 @@
  * backup codes however listed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { fillCode, findBackupCodes, findChallenge, findEnrollmentStep } from '@/lib/cloudmc/detect';
-import { orderCandidates } from '@/lib/cloudmc/detect/enrollment';
+import { fillCode, findChallenge, findEnrollmentStep } from '@/lib/content/detect';
+import { findBackupCodes } from '@/lib/page-ui/backup-codes';
+import { orderCandidates } from '@/lib/content/detect/enrollment';
 
 const CODES = ['60083012', '10361836', '74028727', '72564472', '27583422', '70126425', '59359676', '12665747'];
 const DASHED = ['6008-3012', '1036-1836', '7402-8727', '7256-4472', '2758-3422', '7012-6425', '5935-9676', '1266-5747'];

@@ -20,23 +20,33 @@ describe('architecture import rules', { timeout: 60_000 }, () => {
     ['components/X.tsx', "import { x } from '@/lib/vault';"],
     ['components/X.tsx', "import { x } from '../lib/qr/decode';"],
     ['lib/cloudmc/x.ts', "import { x } from '../vault';"],
-    ['lib/cloudmc/features/x.ts', "import { x } from '../../background/sites';"],
-    ['lib/cloudmc/x.ts', "import { x } from '@/lib/background/login';"],
+    ['lib/content/features/x.ts', "import { x } from '../../background/sites';"],
+    ['lib/content/x.ts', "import { x } from '@/lib/background/login';"],
+    ['lib/page-ui/x.ts', "import { x } from '../vault/session';"],
+    ['lib/page-ui/x.ts', "import { x } from '@/lib/background/enroll';"],
     ['lib/otp/x.ts', "import { x } from '../../entrypoints/background';"],
-    ['lib/cloudmc/features/x.ts', "import { x } from '../ui/status';"],
-    ['lib/cloudmc/detect.ts', "import { x } from './enroll-ui';"],
-    ['entrypoints/cloudmc.content.ts', "import { x } from '@/lib/cloudmc/ui/panel';"],
+    ['lib/content/features/x.ts', "import { x } from '../../page-ui/status';"],
+    ['lib/content/detect.ts', "import { x } from '../page-ui/enroll-ui';"],
+    ['lib/content/x.ts', "import { x } from '@/lib/page-ui/panel';"],
+    ['lib/content/detect/x.ts', "import { x } from '../../qr/capture';"],
+    ['lib/cloudmc/sites.ts', "import { x } from '../page-ui/status';"],
+    ['entrypoints/cloudmc.content.ts', "import { x } from '@/lib/page-ui/panel';"],
+    ['entrypoints/cloudmc.content.ts', "import { x } from '@/lib/qr/decode';"],
   ])('%s: %s is refused', async (file, code) => {
     expect(await problems(file, code)).toContain(RESTRICTED);
   });
 
   it.each([
     ['components/X.tsx', "import type { x } from '../lib/vault';"],
-    ['lib/cloudmc/features/x.ts', "import type { x } from '../ui/status';"],
-    ['lib/cloudmc/features/x.ts', "import { x } from '../ui/i18n';"],
-    ['lib/cloudmc/enroll-ui.ts', "import { x } from './ui/status';"],
+    ['lib/content/features/x.ts', "import type { x } from '../../page-ui/status';"],
+    ['lib/content/features/x.ts', "import { x } from '../load-page-ui';"],
+    ['lib/content/features/x.ts', "import { x } from '../i18n';"],
+    ['lib/content/detect/x.ts', "import type { x } from '../../qr/capture';"],
+    ['lib/page-ui/enroll-ui.ts', "import { x } from './status';"],
+    ['lib/page-ui/enroll-ui.ts', "import { x } from '../content/detect';"],
+    ['lib/page-ui/enroll-ui.ts', "import { x } from '../qr/capture';"],
     ['lib/background/x.ts', "import { x } from '../vault';"],
-    ['entrypoints/page-ui.ts', "import { x } from '@/lib/cloudmc/enroll-ui';"],
+    ['entrypoints/page-ui.ts', "import { x } from '@/lib/page-ui/enroll-ui';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await problems(file, code)).not.toContain(RESTRICTED);
   });

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 /**
- * Property-based tests of findBackupCodes (lib/cloudmc/detect/backup-codes.ts): on generated
+ * Property-based tests of findBackupCodes (lib/page-ui/backup-codes.ts): on generated
  * pages holding lists of 0..12 numbers of 6..10 digits, it answers the 8 codes exactly when one
  * container shows exactly 8 distinct items of one length, in page order, and null otherwise; it
  * never throws.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findBackupCodes } from '@/lib/cloudmc/detect';
+import { findBackupCodes } from '@/lib/page-ui/backup-codes';
 import { isBackupCodeSet } from '@/lib/otp/backup-codes';
 import { createEnrollment, type EnrollDeps } from '@/lib/background/enroll';
 import { ReplyError } from '@/lib/messages/router';

@@ -9,7 +9,7 @@
  * attributes has no size until it loads, and loading fires no mutation.
  */
 export { shown } from './detect/dom';
-export { findEnrollmentStep, type EnrollmentStep, type QrElement } from './detect/enrollment';
-export { findBackupCodes, mayShowBackupCodes } from './detect/backup-codes';
+export { findEnrollmentStep, type EnrollmentStep } from './detect/enrollment';
+export { mayShowBackupCodes } from './detect/may-show-backup-codes';
 export { findChallenge, type Challenge } from './detect/challenge';
-export { fillCode, fillInput } from './detect/inputs';
+export { fillCode, fillInput, submit } from './detect/inputs';

@@ -3,7 +3,7 @@
  * button from the page UI bundle, once per page: the button follows re-renders by itself.
  */
 import { findEnrollmentStep } from '../detect';
-import { pageUi } from '../page-ui';
+import { pageUi } from '../load-page-ui';
 
 export function offerEnrollment(signal: AbortSignal): () => void {
   let mounted = false;

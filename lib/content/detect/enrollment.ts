@@ -5,9 +5,8 @@
  */
 import { after, all, holds, parentOf, shown, textNodes } from './dom';
 import { codeLike, editable, submitOf, type Button } from './inputs';
-import { looksLikeQr, qrCandidates, type QrCandidate } from './qr-candidates';
-
-export type QrElement = QrCandidate;
+import type { QrElement } from '../../qr/capture';
+import { looksLikeQr, qrCandidates } from './qr-candidates';
 
 export interface EnrollmentStep {
   /** The candidate nearest the input (the last before it, else the first after): where the enroll button goes. */

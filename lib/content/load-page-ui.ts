@@ -8,16 +8,21 @@
  * which the page cannot see): the injected bundle publishes its functions there.
  */
 import { pageRequest } from '../messages/client';
-import type { PanelButton } from './ui/panel';
-import type { Tone } from './ui/status';
+import type { Tone } from '../page-ui/status';
+import type { Click } from './features/capture-backup-codes';
 
 export interface PageUi {
   showStatus(text: string, tone?: Tone): void;
-  showPanel(anchor: Element, title: string, buttons: PanelButton[], signal: AbortSignal): () => void;
+  /** The login challenge's prompts (challenge-ui.ts); each returns what removes it. */
+  offerUnlock(anchor: Element, signal: AbortSignal): () => void;
+  offerChoice(anchor: Element, accounts: Array<{ id: string; name: string }>, pick: (id: string) => void, signal: AbortSignal): () => void;
+  offerBackupCode(anchor: Element, signal: AbortSignal): () => void;
   watchOutcome(input: HTMLInputElement, done: () => boolean, signal: AbortSignal): Promise<'refused' | 'done'>;
   mountEnrollUi(signal: AbortSignal): void;
-  /** Kept out of the always-loaded script for its size (see detect/backup-codes.ts mayShowBackupCodes). */
+  /** Kept out of the always-loaded script for its size (see detect/may-show-backup-codes.ts). */
   findBackupCodes(root: ParentNode): string[] | null;
+  /** Sends codes to the background (with whether `click` asked for them) and shows the outcome. */
+  reportBackupCodes(codes: string[], click: Click | null): Promise<void>;
 }
 
 type Scope = { __cmcPageUi?: PageUi };

@@ -109,3 +109,9 @@ export function fillCode(input: HTMLInputElement, code: string): void {
     box.dispatchEvent(new Event('change', { bubbles: true }));
   });
 }
+
+/** Clicks the form's own submit control, as a person would (frameworks listen to the click). */
+export function submit(input: HTMLInputElement, button: HTMLElement | null): void {
+  if (button) button.click();
+  else input.form?.requestSubmit();
+}

@@ -6,6 +6,7 @@
  * than MIN_SIDE, round like an avatar, an svg nested in another).
  * `looksLikeQr` is the stricter test used where no written key vouches for the step.
  */
+import type { QrElement } from '../../qr/capture';
 import { all, attr, shown, size } from './dom';
 
 /** Elements that draw an image by themselves. */
@@ -25,8 +26,6 @@ const SAMPLE = 24;
 const DARK_LUM = 110;
 const LIGHT_LUM = 160;
 
-export type QrCandidate = Element;
-
 const isBackground = (el: Element): boolean => /url\(/.test(getComputedStyle(el).backgroundImage);
 
 /** Not round: an avatar's circle would cut a QR's corner finder patterns. */
@@ -36,7 +35,7 @@ function square(el: Element, min: number): boolean {
 }
 
 /** Visible image-like elements under `box` (through open shadow roots) that could hold a QR. */
-export function qrCandidates(box: ParentNode): QrCandidate[] {
+export function qrCandidates(box: ParentNode): QrElement[] {
   // An svg nested in another is part of it.
   const drawn = all(box, IMAGE_LIKE).filter((el) => !(el as SVGSVGElement).ownerSVGElement);
   const backgrounds = all(box, BACKGROUND_HOLDERS).filter(isBackground);

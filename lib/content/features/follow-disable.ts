@@ -7,8 +7,8 @@
  * cancelled prompt or a wrong password reports nothing.
  */
 import { pageRequest } from '../../messages/client';
-import { pageUi } from '../page-ui';
-import { t } from '../ui/i18n';
+import { pageUi } from '../load-page-ui';
+import { t } from '../i18n';
 import { all } from '../detect/dom';
 
 const DISABLE = /\b(disable|d[ée]sactiver|deshabilitar|desactivar)\b/i;

@@ -2,15 +2,14 @@
  * Fills the 6-digit code at the login challenge. The background decides which account and
  * whether this origin gets a code at all; this side only recognises the page, remembers the
  * user name typed at the step before (never a password), and types what it is given.
- * Prompts and the chooser come from the page UI bundle, loaded only when needed.
+ * Prompts and the chooser come from the page UI bundle (challenge-ui.ts), loaded only when needed.
  */
 import { pageRequest } from '../../messages/client';
 import type { ChallengeAnswer, Reply } from '../../messages/protocol';
-import { fillCode, findChallenge, type Challenge } from '../detect';
-import { submit } from '../outcome';
-import { all } from '../detect/dom';
-import { pageUi } from '../page-ui';
-import { t } from '../ui/i18n';
+import { fillCode, findChallenge, submit, type Challenge } from '../detect';
+import { all, shadowRoots } from '../detect/dom';
+import { pageUi } from '../load-page-ui';
+import { t } from '../i18n';
 
 const USER_FIELD = 'input:not([type]),input[type=text],input[type=email]';
 
@@ -20,20 +19,21 @@ export function autofill(signal: AbortSignal) {
   let settledSent = false;
 
   // The user name of the step before the challenge; the password field beside it is never read.
-  document.addEventListener(
-    'submit',
-    (e) => {
-      const form = e.target as HTMLFormElement;
-      if (!form.querySelector('input[type=password]')) return;
-      const user = (form.querySelector(USER_FIELD) as HTMLInputElement | null)?.value;
-      if (user) void pageRequest({ type: 'login.user', user });
-    },
-    { capture: true, signal },
-  );
-
-  async function panel(challenge: Challenge, title: string, buttons: Array<{ label: string; testid: string; onClick: () => void }>) {
-    removePanel = (await pageUi()).showPanel(challenge.input, title, buttons, signal);
-  }
+  // A submit event is not composed: it is heard on the document and on each open shadow root.
+  const onSubmit = (e: Event) => {
+    const form = e.target as HTMLFormElement;
+    if (!form.querySelector('input[type=password]')) return;
+    const user = (form.querySelector(USER_FIELD) as HTMLInputElement | null)?.value;
+    if (user) void pageRequest({ type: 'login.user', user });
+  };
+  const heard = new WeakSet<Node>();
+  const hearSubmits = () => {
+    for (const root of [document, ...shadowRoots(document)]) {
+      if (heard.has(root)) continue;
+      heard.add(root);
+      root.addEventListener('submit', onSubmit, { capture: true, signal });
+    }
+  };
 
   async function act(challenge: Challenge, reply: Reply<ChallengeAnswer>, retried = false): Promise<boolean> {
     removePanel();
@@ -43,21 +43,12 @@ export function autofill(signal: AbortSignal) {
     }
     const answer = reply.value;
     if (answer.status === 'locked') {
-      await panel(challenge, 'CloudMC Authenticator', [
-        { label: t('unlockToFill'), testid: 'cmc-unlock', onClick: () => void pageRequest({ type: 'login.unlock' }) },
-      ]);
+      removePanel = (await pageUi()).offerUnlock(challenge.input, signal);
       return false;
     }
     if (answer.status === 'choose') {
-      await panel(
-        challenge,
-        t('chooseAccount'),
-        answer.accounts.map((a) => ({
-          label: a.name,
-          testid: 'cmc-choose',
-          onClick: () => void pageRequest({ type: 'login.pick', accountId: a.id }).then((r) => act(challenge, r)),
-        })),
-      );
+      const pick = (accountId: string) => void pageRequest({ type: 'login.pick', accountId }).then((r) => act(challenge, r));
+      removePanel = (await pageUi()).offerChoice(challenge.input, answer.accounts, pick, signal);
       return false;
     }
     if (answer.status !== 'fill') return false;
@@ -74,23 +65,6 @@ export function autofill(signal: AbortSignal) {
       return act(challenge, await pageRequest({ type: 'login.retry' }), true);
     }
     return true;
-  }
-
-  function offerBackup(challenge: Challenge): void {
-    void panel(challenge, 'CloudMC Authenticator', [
-      {
-        label: t('fillBackupCode'),
-        testid: 'cmc-fill-backup',
-        // No code comes back: the background asks the user in an extension window which account
-        // and portal, and sends the code (cs.backupCode) only on its Fill (issue 10, item 2).
-        onClick: () =>
-          void pageRequest({ type: 'login.backup' }).then(async (r) => {
-            if (r.ok && r.value.status === 'confirm') (await pageUi()).showStatus(t('backupConfirmInWindow'));
-            else if (r.ok && r.value.status === 'locked') (await pageUi()).showStatus(t('unlockToFill'), 'error');
-            else (await pageUi()).showStatus(r.ok ? t('noBackupCode') : r.error.message, 'error');
-          }),
-      },
-    ]);
   }
 
   /** The backup code the user confirmed in the extension window (cs.backupCode). */
@@ -111,6 +85,7 @@ export function autofill(signal: AbortSignal) {
   }
 
   function scan(): void {
+    hearSubmits();
     const challenge = findChallenge(document);
     if (!challenge) {
       // A page past the login (no challenge, no password): tell the background it went through.
@@ -125,7 +100,7 @@ export function autofill(signal: AbortSignal) {
     seen.add(challenge.input);
     // Load the page UI alongside: it watches for a refused code once we submit.
     void pageUi().catch(() => undefined);
-    if (challenge.kind === 'backup') offerBackup(challenge);
+    if (challenge.kind === 'backup') void pageUi().then((ui) => (removePanel = ui.offerBackupCode(challenge.input, signal)), () => undefined);
     else void pageRequest({ type: 'login.challenge' }).then((r) => act(challenge, r));
   }
 

@@ -4,12 +4,16 @@
  * dash or a space ("1234-5678", "abcd efgh"). Stored as shown; compared without separators
  * (lib/otp/backup-codes.ts). Through open shadow roots.
  *
+ * In the page UI bundle (for its size): the always-loaded content script first takes a cheap
+ * look (lib/content/detect/may-show-backup-codes.ts).
+ *
  * CloudMC shows 8 codes; a set is exactly SET_SIZE codes of one length. Other counts are not
  * taken: a page's 7 invoice ids or 9 phone numbers are structurally the same as codes.
  */
-import { backupCodeKey, isBackupCode, isBackupCodeSet } from '../../otp/backup-codes';
-import { parentOf, shown, textNodes } from './dom';
+import { backupCodeKey, isBackupCode, isBackupCodeSet } from '../otp/backup-codes';
+import { parentOf, shown, textNodes } from '../content/detect/dom';
 
+/** The same as lib/content/detect/may-show-backup-codes.ts SET_SIZE. */
 const SET_SIZE = 8;
 /** Levels above a code's element where the list holding all codes may be. */
 const GROUP_LEVELS = 4;
@@ -96,17 +100,4 @@ export function findBackupCodes(root: ParentNode): string[] | null {
     sets.push(group.map((t) => t.nodeValue!.trim()));
   }
   return sets.length === 1 ? sets[0]! : null;
-}
-
-/** Code-shaped text: letters/digits in groups joined by one space or dash (ASCII: a first look), with a digit. */
-const CODE_SHAPED = /^(?=.*\d)[A-Za-z\d]+([ -][A-Za-z\d]+)*$/;
-
-/**
- * A cheap first look, for the always-loaded content script: at least SET_SIZE code-shaped lines
- * of text on the page (visibility not checked). Only then does `findBackupCodes`, which lives in
- * the page UI bundle, look properly.
- */
-export function mayShowBackupCodes(root: ParentNode): boolean {
-  const lines = textNodes(root as Node).flatMap((t) => t.nodeValue!.split(/[\n\t]|\s\s+/));
-  return lines.filter((line) => CODE_SHAPED.test(line.trim())).length >= SET_SIZE;
 }

@@ -3,8 +3,8 @@
  * and keeps the form; on success it moves on (backup codes, or another page). We look for a
  * fresh error near the input, by structure, not by wording.
  */
-import { closest } from './detect/dom';
-import { observeDeep } from './watch';
+import { closest } from '../content/detect/dom';
+import { observeDeep } from '../content/watch';
 
 const ERROR_LIKE = '[role=alert],.alert-danger,.error,.invalid-feedback,.text-danger,.has-error,.help-block';
 
@@ -36,10 +36,4 @@ export function watchOutcome(input: HTMLInputElement, done: () => boolean, signa
     const addRoots = observeDeep(observer, { subtree: true, childList: true, characterData: true, attributes: true });
     signal.addEventListener('abort', () => observer.disconnect());
   });
-}
-
-/** Clicks the form's own submit control, as a person would (frameworks listen to the click). */
-export function submit(input: HTMLInputElement, button: HTMLElement | null): void {
-  if (button) button.click();
-  else input.form?.requestSubmit();
 }

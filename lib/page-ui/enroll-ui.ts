@@ -2,22 +2,23 @@
  * The "Add to CloudMC Authenticator" button beside an enrollment QR, and what one real click
  * does: capture the QR, let the background store the account, fill the code it answers with,
  * confirm the step, and retry once if the portal refuses. Injected on demand by the
- * background (see features/offer-enrollment.ts); it holds no secret: the QR pixels go to the
+ * background (see lib/content/features/offer-enrollment.ts); it holds no secret: the QR pixels go to the
  * background, only a 6-digit code comes back.
  */
-import { browser } from 'wxt/browser';
 import { pageRequest } from '../messages/client';
 import type { EnrollAnswer, Reply } from '../messages/protocol';
 import { fail } from '../result';
 import { captureQr } from '../qr/capture';
-import { fillCode, findBackupCodes, findEnrollmentStep, type EnrollmentStep } from './detect';
-import { orderCandidates } from './detect/enrollment';
-import { submit, watchOutcome } from './outcome';
-import { showStatus } from './ui/status';
-import { closedHost } from './ui/shadow';
-import { guardClicks } from './ui/click-guard';
-import { t } from './ui/i18n';
-import { watchPage } from './watch';
+import { fillCode, findEnrollmentStep, submit, type EnrollmentStep } from '../content/detect';
+import { orderCandidates } from '../content/detect/enrollment';
+import { t } from '../content/i18n';
+import { watchPage } from '../content/watch';
+import { onTabMessages } from '../content/tab-messages';
+import { findBackupCodes } from './backup-codes';
+import { watchOutcome } from './outcome';
+import { showStatus } from './status';
+import { closedHost } from './shadow';
+import { guardClicks } from './click-guard';
 
 /**
  * Answers that say "this candidate is not the QR": the next candidate of the step is tried.
@@ -105,16 +106,15 @@ export function mountEnrollUi(signal: AbortSignal): void {
     { signal },
   );
 
-  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    const m = message as { type?: string; code?: string; autoConfirm?: boolean } | null;
-    if (m?.type !== 'cs.enrollCode' || typeof m.code !== 'string') return undefined;
-    void fillAndConfirm(m.code, m.autoConfirm !== false);
-    return Promise.resolve({});
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => {
-    browser.runtime.onMessage.removeListener(onMessage);
-    host.remove();
-  });
+  // After an unlock, the code for the enrollment the page asked for while locked.
+  onTabMessages(
+    {
+      'cs.enrollCode': async (m) => {
+        void fillAndConfirm(m.code, m.autoConfirm);
+        return {};
+      },
+    },
+    signal,
+  );
+  signal.addEventListener('abort', () => host.remove());
 }
