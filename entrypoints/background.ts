@@ -23,8 +23,9 @@ export default defineBackground(() => {
 
   // Opened once per service-worker life; restores the unlocked state a restart interrupted.
   let vault: Promise<Vault> | undefined;
-  // The popup's first screen (labels and order, no secret) follows the decrypted list.
-  const firstScreenIndex = createFirstScreenStore(browser.storage.session);
+  // The popup's first screen (labels, order and the next minutes of codes; no secret) follows
+  // the decrypted list.
+  const firstScreenIndex = createFirstScreenStore(browser.storage.session, { now: Date.now, clockOffset: offsetFor });
   const getVault = (): Promise<Vault> =>
     (vault ??= openVault({ session: fromStorageArea(browser.storage.session) })
       .then(unwrap)

@@ -6,16 +6,18 @@
  *   storage.session names the ids, and only those records are decrypted.
  * - Otherwise (no index: just unlocked, or the accounts just changed): the whole list.
  *
- * The index holds labels, hosts and order only (AccountLabel: no secret, no code, no backup
- * code). It follows the repository's kept list: written when a fresh list is kept, removed
- * when that list is dropped (every write, every lock), through one queue so that a removal
- * can never be overtaken by an older write. The popup reads it too, to paint its rows at once
- * while a stopped worker starts.
+ * The index holds labels, hosts and order, and each row's codes for the next ten minutes
+ * (upcoming-codes.ts: no secret, no backup code). It follows the repository's kept list:
+ * written when a fresh list is kept (or its codes run low), removed when that list is dropped
+ * (every write, every lock), through one queue so that a removal can never be overtaken by
+ * an older write. The popup reads it too, to paint its rows and
+ * codes at once while a stopped worker starts.
  */
 import { ok, type Result } from '../result';
 import { FIRST_SCREEN, FIRST_SCREEN_INDEX_KEY, parseFirstScreenIndex, type FirstScreenIndex } from '../messages/protocol';
 import type { Account, AccountList, AccountRepository, VaultError } from '../vault';
 import { labelOf } from './build-views';
+import { stillGood, upcomingOf } from './upcoming-codes';
 
 /** The part of `browser.storage.session` the index uses. */
 export interface SessionArea {
@@ -35,29 +37,65 @@ export function indexOf(accounts: readonly Account[], size = FIRST_SCREEN): Firs
 export interface FirstScreenStore {
   /** The stored index, after every queued write or removal has landed. */
   read(): Promise<FirstScreenIndex | undefined>;
+  /**
+   * Keeps the index and its upcoming codes for `list`: a write only when they changed or the
+   * codes run low (LOW_MS), so the popup's every opening may call it.
+   */
   write(list: AccountList): Promise<void>;
   clear(): Promise<void>;
   /** Keeps the index in step with a repository's kept list. */
   follow(accounts: Pick<AccountRepository, 'onListChange'>): void;
 }
 
-export function createFirstScreenStore(area: SessionArea, size = FIRST_SCREEN): FirstScreenStore {
+export interface FirstScreenClock {
+  now: () => number;
+  /** The clock offset the background applies to an origin's codes (lib/background/clock.ts). */
+  clockOffset: (origin: string | null) => number;
+}
+
+export function createFirstScreenStore(area: SessionArea, clock: FirstScreenClock, size = FIRST_SCREEN): FirstScreenStore {
   let tail: Promise<void> = Promise.resolve();
-  const queue = (op: () => Promise<void>): Promise<void> => (tail = tail.then(op).catch(() => undefined));
+  // What storage.session holds, as far as this worker life knows ('unknown' until read).
+  let last: FirstScreenIndex | undefined | 'unknown' = 'unknown';
+  const queue = (op: () => Promise<void>): Promise<void> =>
+    (tail = tail.then(op).catch(() => {
+      last = 'unknown';
+    }));
+  const stored = async () => {
+    try {
+      return parseFirstScreenIndex((await area.get(FIRST_SCREEN_INDEX_KEY))[FIRST_SCREEN_INDEX_KEY]);
+    } catch {
+      return undefined;
+    }
+  };
   const store: FirstScreenStore = {
     async read() {
       await tail;
-      try {
-        return parseFirstScreenIndex((await area.get(FIRST_SCREEN_INDEX_KEY))[FIRST_SCREEN_INDEX_KEY]);
-      } catch {
-        return undefined;
-      }
+      const value = await stored();
+      if (last === 'unknown') last = value;
+      return value;
     },
     write: (list) => {
-      const index = indexOf(list.accounts, size);
-      return queue(() => area.set({ [FIRST_SCREEN_INDEX_KEY]: index }));
+      // Taken now, in the order the list changes came: the queue keeps that order.
+      const rows = listed(list.accounts).slice(0, size);
+      const labels = indexOf(list.accounts, size);
+      const now = clock.now();
+      return queue(async () => {
+        if (last === 'unknown') last = await stored();
+        if (stillGood(last, labels, rows, now, clock.clockOffset)) return;
+        const entry: FirstScreenIndex = {
+          rows: rows.map((a, i) => ({ ...labels.rows[i]!, upcoming: upcomingOf(a, now, clock.clockOffset(a.origin)) })),
+          more: labels.more,
+        };
+        last = entry;
+        await area.set({ [FIRST_SCREEN_INDEX_KEY]: entry });
+      });
     },
-    clear: () => queue(() => area.remove(FIRST_SCREEN_INDEX_KEY)),
+    clear: () =>
+      queue(async () => {
+        last = undefined;
+        await area.remove(FIRST_SCREEN_INDEX_KEY);
+      }),
     follow(accounts) {
       accounts.onListChange(
         (list) => void store.write(list),
@@ -79,7 +117,7 @@ export interface FirstScreen {
 /** The first `first` listed accounts, as cheaply as the worker's state allows (see the top of this file). */
 export async function firstScreen(
   accounts: Pick<AccountRepository, 'cached' | 'get' | 'list'>,
-  index: Pick<FirstScreenStore, 'read'>,
+  index: Pick<FirstScreenStore, 'read' | 'write'>,
   first: number,
 ): Promise<Result<FirstScreen, VaultError>> {
   const fromList = (list: AccountList): FirstScreen => {
@@ -87,7 +125,11 @@ export async function firstScreen(
     return { accounts: rows, broken: list.broken.length, more: list.accounts.length > rows.length };
   };
   const kept = accounts.cached();
-  if (kept) return ok(fromList(kept));
+  if (kept) {
+    // The popup is open: top up the stored codes if they run low (a no-op mostly).
+    void index.write(kept);
+    return ok(fromList(kept));
+  }
   const ix = await index.read();
   if (ix && (ix.rows.length >= first || !ix.more)) {
     const ids = ix.rows.slice(0, first).map((r) => r.id);

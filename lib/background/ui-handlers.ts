@@ -56,7 +56,7 @@ export interface UiDeps {
   /** Reads the QR code in an image (data URL): Google Authenticator transfer images. */
   decodeQr?: DecodeQr;
   /** The popup's first-screen index in storage.session (first-screen.ts). */
-  firstScreenIndex: Pick<FirstScreenStore, 'read'>;
+  firstScreenIndex: Pick<FirstScreenStore, 'read' | 'write'>;
 }
 
 

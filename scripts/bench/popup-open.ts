@@ -12,7 +12,7 @@
  * in a calibration run. Cold runs stop the worker (CDP) between the floor and the popup.
  */
 import type { Page } from '@playwright/test';
-import { benchResult, popupUrl, repeat, SCRIPT_PAGE, send, type BenchEnv } from './harness';
+import { benchResult, popupUrl, repeat, SCRIPT_PAGE, send, TIMEOUT_MS, type BenchEnv } from './harness';
 import { totpAt } from '../../test/sandbox/testkit/otp';
 import { median, ratioRow, timeRow, type Row } from './stats';
 import type { WorkerControl } from './worker';
@@ -217,12 +217,22 @@ async function pair(env: BenchEnv, worker: WorkerControl, mode: Mode, expected: 
   try {
     const b = await benchResult<Observed>(page);
     const html = (await page.evaluate(`performance.getEntriesByType('navigation')[0].domInteractive`)) as number;
-    if (mode === 'cold' && worker.starts() === starts) throw new Error('the popup got its codes without starting the stopped worker');
-    const [, answered] = msgTimes(b, 'accounts.list');
+    // Cold, the codes may come from storage.session before the worker answers: wait for the
+    // answer too (its time is a phase), and check that the stopped worker did start for it.
+    const answeredAt = (await page.evaluate(`new Promise((resolve, reject) => {
+      const late = setTimeout(() => reject(new Error('no accounts.list answer in ${TIMEOUT_MS} ms')), ${TIMEOUT_MS});
+      const check = () => {
+        const m = window.__bench.msgs.find((x) => x.type === 'accounts.list' && x.answered !== null);
+        if (m) { clearTimeout(late); resolve(m.answered); } else requestAnimationFrame(check);
+      };
+      check();
+    })`)) as number;
+    if (mode === 'cold' && worker.starts() === starts) throw new Error('the popup got its answer without starting the stopped worker');
     const phases = {
       'HTML parsed': html,
       'first script': b.firstScriptAt ?? NaN,
-      'answer received': answered,
+      'index read': msgTimes(b, 'storage.session.get')[1],
+      'answer received': answeredAt,
       'rows in DOM': b.rowsAt ?? NaN,
       'codes in DOM': b.codesAt!,
       'next frame': b.frameAt!,
