@@ -6,7 +6,7 @@
  * and click Unlock with Playwright. In the page, a capture-phase click listener records
  * performance.now() at the click on [data-testid=unlock] and a MutationObserver the moment the
  * first screen's codes hold 6 digits; the result is the difference. The KDF's own duration is
- * the background's `cmc:kdf` User Timing measure around the unlock (lib/background/ui-handlers.ts: the KDF, the key's import and its storage.session write), read in the worker
+ * the background's `cmc:kdf` User Timing measure around the unlock (lib/background/ui-vault.ts: the KDF, the key's import and its storage.session write), read in the worker
  * after each run: everything else (messages, the list, the render) is the "after the KDF" row.
  */
 import { benchResult, PASSPHRASE, repeat, send, type BenchEnv } from './harness';
