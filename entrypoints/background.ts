@@ -34,7 +34,7 @@ export default defineBackground(() => {
         v.session.onLock(() => void showLockState(false));
         void showLockState(v.session.isUnlocked());
         forgetOnLock(v.session, [login, enrollment]);
-        firstScreenIndex.follow(v.accounts);
+        firstScreenIndex.follow(v.accounts, () => v.session.isUnlocked());
         return backup.watch(v);
       }));
 

@@ -2,9 +2,11 @@
  * The popup's first screen (the rows that fit), answered without decrypting the whole vault.
  *
  * - Warm (the worker kept the decrypted list): a slice of it, codes for those rows only.
- * - Cold (the worker was stopped, so it lost the list): the first-screen index in
- *   storage.session names the ids, and only those records are decrypted.
- * - Otherwise (no index: just unlocked, or the accounts just changed): the whole list.
+ * - Cold (the worker was stopped, so it lost the list), or just unlocked again: the first
+ *   screen's ids in storage.session (the index's, or the order kept across a lock) name the
+ *   records, and only those are decrypted.
+ * - Otherwise (nothing stored: the browser's first unlock, or the accounts just changed): the
+ *   whole list.
  *
  * The index holds labels, hosts and order, and each row's codes for the next ten minutes
  * (upcoming-codes.ts: no secret, no backup code). It follows the repository's kept list:
@@ -34,17 +36,41 @@ export function indexOf(accounts: readonly Account[], size = FIRST_SCREEN): Firs
   return { rows: rows.map(labelOf), more: accounts.length > rows.length };
 }
 
+/**
+ * The first screen's record ids in order, and whether there are more. Ids are in clear in the
+ * record store already; unlike the index (names, codes) this outlives a lock, so that an
+ * unlock decrypts those records first and answers before the rest. Removed by every write.
+ */
+export interface FirstScreenOrder {
+  ids: string[];
+  more: boolean;
+}
+
+/** Under this key in storage.session: the background's alone (the popup has no use for it). */
+export const FIRST_SCREEN_ORDER_KEY = 'background.firstScreenOrder';
+
+function parseOrder(x: unknown): FirstScreenOrder | undefined {
+  const v = x as Partial<FirstScreenOrder> | null | undefined;
+  return v && Array.isArray(v.ids) && v.ids.every((id) => typeof id === 'string') && typeof v.more === 'boolean' ? { ids: v.ids, more: v.more } : undefined;
+}
+
 export interface FirstScreenStore {
   /** The stored index, after every queued write or removal has landed. */
   read(): Promise<FirstScreenIndex | undefined>;
+  /** The first screen's ids: from the index, or (after a lock) from the order kept for unlock. */
+  order(): Promise<FirstScreenOrder | undefined>;
   /**
    * Keeps the index and its upcoming codes for `list`: a write only when they changed or the
    * codes run low (LOW_MS), so the popup's every opening may call it.
    */
   write(list: AccountList): Promise<void>;
-  clear(): Promise<void>;
-  /** Keeps the index in step with a repository's kept list. */
-  follow(accounts: Pick<AccountRepository, 'onListChange'>): void;
+  /** Removes the index (names, codes); with `order`, the ids' order too (a write, not a lock). */
+  clear(opts?: { order: boolean }): Promise<void>;
+  /**
+   * Keeps the index in step with a repository's kept list. `unlocked` tells a drop by a write
+   * (the vault is unlocked: the order goes too) from a drop by lock (the order stays).
+   */
+  follow(accounts: Pick<AccountRepository, 'onListChange'>, unlocked: () => boolean): void;
 }
 
 export interface FirstScreenClock {
@@ -75,6 +101,15 @@ export function createFirstScreenStore(area: SessionArea, clock: FirstScreenCloc
       if (last === 'unknown') last = value;
       return value;
     },
+    async order() {
+      const ix = await store.read();
+      if (ix) return { ids: ix.rows.map((r) => r.id), more: ix.more };
+      try {
+        return parseOrder((await area.get(FIRST_SCREEN_ORDER_KEY))[FIRST_SCREEN_ORDER_KEY]);
+      } catch {
+        return undefined;
+      }
+    },
     write: (list) => {
       // Taken now, in the order the list changes came: the queue keeps that order.
       const rows = listed(list.accounts).slice(0, size);
@@ -88,18 +123,20 @@ export function createFirstScreenStore(area: SessionArea, clock: FirstScreenCloc
           more: labels.more,
         };
         last = entry;
-        await area.set({ [FIRST_SCREEN_INDEX_KEY]: entry });
+        const order: FirstScreenOrder = { ids: rows.map((a) => a.id), more: labels.more };
+        await area.set({ [FIRST_SCREEN_INDEX_KEY]: entry, [FIRST_SCREEN_ORDER_KEY]: order });
       });
     },
-    clear: () =>
+    clear: (opts) =>
       queue(async () => {
         last = undefined;
         await area.remove(FIRST_SCREEN_INDEX_KEY);
+        if (opts?.order) await area.remove(FIRST_SCREEN_ORDER_KEY);
       }),
-    follow(accounts) {
+    follow(accounts, unlocked) {
       accounts.onListChange(
         (list) => void store.write(list),
-        () => void store.clear(),
+        () => void store.clear({ order: unlocked() }),
       );
     },
   };
@@ -117,7 +154,7 @@ export interface FirstScreen {
 /** The first `first` listed accounts, as cheaply as the worker's state allows (see the top of this file). */
 export async function firstScreen(
   accounts: Pick<AccountRepository, 'cached' | 'get' | 'list'>,
-  index: Pick<FirstScreenStore, 'read' | 'write'>,
+  index: Pick<FirstScreenStore, 'order' | 'write'>,
   first: number,
 ): Promise<Result<FirstScreen, VaultError>> {
   const fromList = (list: AccountList): FirstScreen => {
@@ -130,9 +167,9 @@ export async function firstScreen(
     void index.write(kept);
     return ok(fromList(kept));
   }
-  const ix = await index.read();
-  if (ix && (ix.rows.length >= first || !ix.more)) {
-    const ids = ix.rows.slice(0, first).map((r) => r.id);
+  const ix = await index.order();
+  if (ix && (ix.ids.length >= first || !ix.more)) {
+    const ids = ix.ids.slice(0, first);
     const read = await Promise.all(ids.map((id) => accounts.get(id)));
     // Any surprise (a record gone or unreadable, a state that changed): the whole list decides.
     if (read.every((r) => r.ok && r.value.state !== 'replaced')) {

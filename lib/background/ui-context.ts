@@ -49,7 +49,7 @@ export interface UiDeps {
   /** Reads the QR code in an image (data URL): Google Authenticator transfer images. */
   decodeQr?: DecodeQr;
   /** The popup's first-screen index in storage.session (first-screen.ts). */
-  firstScreenIndex: Pick<FirstScreenStore, 'read' | 'write'>;
+  firstScreenIndex: Pick<FirstScreenStore, 'order' | 'write'>;
 }
 
 export interface UiContext {
@@ -64,6 +64,12 @@ export interface UiContext {
   backup: () => AutoBackup;
 }
 
+/**
+ * Runs `fn` once the current answer has gone: a task later, so its synchronous part (alarms,
+ * icons, storage calls) does not sit between a handler's result and its reply.
+ */
+export const afterReply = (fn: () => Promise<unknown>): void => void setTimeout(() => void fn().catch(() => undefined), 0);
+
 export function createUiContext(deps: UiDeps): UiContext {
   return {
     deps,
@@ -72,8 +78,8 @@ export function createUiContext(deps: UiDeps): UiContext {
     async active(fn) {
       const vault = await deps.vault();
       const result = await fn(vault);
-      // Re-arming the auto-lock alarm need not delay the answer.
-      if (vault.session.isUnlocked()) void deps.onActivity();
+      // Re-arming the auto-lock alarm (and the toolbar icon) need not delay the answer: after it.
+      if (vault.session.isUnlocked()) afterReply(deps.onActivity);
       return result;
     },
     backup() {

@@ -182,7 +182,7 @@ describe('lock and writes to the vault', () => {
     for (const i of [0, 1]) expect((await vault.accounts.put(account(i))).ok).toBe(true);
     const s = sessionArea();
     const store = createFirstScreenStore(s.area, { now: Date.now, clockOffset: () => 0 });
-    store.follow(vault.accounts);
+    store.follow(vault.accounts, () => vault.session.isUnlocked());
 
     expect((await vault.accounts.list()).ok).toBe(true);
     const before = (await store.read())!;
