@@ -19,6 +19,9 @@ import { createAutoBackup, STORAGE_KEY as BACKUP_KEY, type DownloadsLike } from 
 
 // Wiring only: the policy, the handlers and the vault live in lib/.
 export default defineBackground(() => {
+  // User Timing only (no data): how long a waking worker takes to evaluate its script and to
+  // listen, read by the bench's cold popup rows.
+  performance.mark('cmc:main');
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
   // Opened once per service-worker life; restores the unlocked state a restart interrupted.
@@ -122,6 +125,7 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  performance.mark('cmc:listening');
   autoLock.listen();
   // The keyboard shortcut (commands API): fill the code on the active tab.
   browser.commands.onCommand.addListener((command) => {

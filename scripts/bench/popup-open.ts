@@ -205,6 +205,22 @@ async function prepare(env: BenchEnv, worker: WorkerControl, mode: Mode): Promis
 }
 
 /**
+ * A woken worker's start, on the popup's clock (ms from its navigation start): its time
+ * origin, its script evaluated (the `cmc:main` mark at the top of the background's main), its
+ * message listener added (`cmc:listening`).
+ */
+async function workerStart(env: BenchEnv, page: Page): Promise<Record<string, number>> {
+  const sw = env.context.serviceWorkers().find((x) => x.url().startsWith(`chrome-extension://${env.extensionId}/`));
+  if (!sw) return {};
+  const pageOrigin = (await page.evaluate('performance.timeOrigin')) as number;
+  const m = (await sw.evaluate(
+    `({ origin: performance.timeOrigin, main: performance.getEntriesByName('cmc:main')[0]?.startTime, listening: performance.getEntriesByName('cmc:listening')[0]?.startTime })`,
+  )) as { origin: number; main?: number; listening?: number };
+  const at = (t?: number) => (t === undefined ? NaN : m.origin - pageOrigin + t);
+  return { 'worker started': at(0), 'worker script evaluated': at(m.main), 'worker listening': at(m.listening) };
+}
+
+/**
  * One pair: the floor page, then the popup, in fresh tabs one after the other (so both meet
  * the same load). For cold, the worker is stopped between the two and must have started
  * again for the popup.
@@ -228,10 +244,12 @@ async function pair(env: BenchEnv, worker: WorkerControl, mode: Mode, expected: 
       check();
     })`)) as number;
     if (mode === 'cold' && worker.starts() === starts) throw new Error('the popup got its answer without starting the stopped worker');
+    const w = mode === 'cold' ? await workerStart(env, page) : {};
     const phases = {
       'HTML parsed': html,
       'first script': b.firstScriptAt ?? NaN,
       'index read': msgTimes(b, 'storage.session.get')[1],
+      ...w,
       'answer received': answeredAt,
       'rows in DOM': b.rowsAt ?? NaN,
       'codes in DOM': b.codesAt!,
