@@ -1,6 +1,7 @@
 /** The popup: first run, locked, or the unlocked vault. */
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { FIRST_SCREEN, parseFirstScreenIndex, type AccountView, type Reply, type VaultState } from '@/lib/messages/protocol';
+import { FIRST_SCREEN, type Reply, type VaultState } from '@/lib/messages/protocol';
+import { previewOf } from '@/lib/pages/first-screen-preview';
 import { errorText, useApi, type Ask } from './api';
 import { CreateVault, UnlockForm } from './VaultForms';
 import { Bar, Vault, type ListAnswer } from './Vault';
@@ -9,7 +10,7 @@ export interface Boot {
   /** The first screen of accounts (`accounts.list` with `first`). */
   list: Promise<Reply<ListAnswer>>;
   status: Promise<Reply<{ state: VaultState }>>;
-  /** The background's first-screen index from storage.session (labels, no codes), when the entrypoint read it. */
+  /** The background's first-screen index from storage.session (labels and codes), when the entrypoint read it. */
   index?: Promise<unknown>;
 }
 
@@ -22,14 +23,6 @@ export const startPopup = (ask: Ask): Boot => ({
   list: ask({ type: 'accounts.list', first: FIRST_SCREEN }),
   status: ask({ type: 'vault.status' }),
 });
-
-/** Rows from the index: names and order, no code yet (a row shows a placeholder until the list comes). */
-function previewOf(raw: unknown): ListAnswer | null {
-  const index = parseFirstScreenIndex(raw);
-  if (!index || index.rows.length === 0) return null;
-  const accounts: AccountView[] = index.rows.map((r) => ({ ...r, code: '', nextCode: '', validUntil: 0 }));
-  return { accounts, broken: 0, preview: true };
-}
 
 /** `closeOnUnlock`: this is the unlock window a page asked for; it closes once unlocked. */
 export function Popup({ boot, closeOnUnlock = false }: { boot?: Boot; closeOnUnlock?: boolean }) {
@@ -58,9 +51,9 @@ export function Popup({ boot, closeOnUnlock = false }: { boot?: Boot; closeOnUnl
       if (r.ok) setState(r.value.state);
       else setError(errorText(t, r.error));
     });
-    // A stopped worker takes a while to start: paint the rows the index names meanwhile.
+    // A stopped worker takes a while to start: paint the index's rows and codes meanwhile.
     void index?.then((raw) => {
-      if (!settled) setPreview(previewOf(raw));
+      if (!settled) setPreview(previewOf(raw, api.now()));
     });
   }, []);
 

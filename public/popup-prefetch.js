@@ -3,8 +3,8 @@
 // popup's code is still loading. entrypoints/popup/main.tsx picks the answers up.
 // - the first screen of accounts (FIRST_SCREEN in lib/messages/protocol.ts), codes included;
 // - the vault's state;
-// - the first-screen index the background keeps in storage.session (labels and order, no
-//   secret, no code): painted at once when a stopped worker is still starting.
+// - the first-screen index the background keeps in storage.session (labels, order and the
+//   next minutes of codes; no secret): painted at once when a stopped worker is still starting.
 // test/unit/popup-boot.test.ts checks these literals against the protocol's constants.
 (function () {
   var ask = function (message) {

@@ -39,18 +39,49 @@ export type AccountLabel = Omit<AccountView, 'code' | 'nextCode' | 'validUntil'>
 export const FIRST_SCREEN = 8;
 
 /**
- * The popup's first screen, non-secret: labels, hosts and order of the first FIRST_SCREEN
- * accounts that are not replaced. Kept by the background in storage.session under
+ * A row's codes for a bounded horizon: `codes[i]` is the code from `from + i * period` s to
+ * the step after, on the local clock (the background's clock offset already applied). What
+ * the popup shows anyway, never the secret; nothing past the last step is ever shown from it.
+ */
+export interface UpcomingCodes {
+  /** Local epoch ms at which `codes[0]` became the current code (a step start). */
+  from: number;
+  codes: string[];
+}
+
+/** A first-screen row: its label, and (while the vault is unlocked) its upcoming codes. */
+export type FirstScreenRow = AccountLabel & { upcoming?: UpcomingCodes };
+
+/**
+ * The popup's first screen: labels, hosts and order of the first FIRST_SCREEN accounts that
+ * are not replaced, and their codes for the next minutes (no secret, no backup code). Kept
+ * by the background in storage.session (trusted contexts only, memory only) under
  * FIRST_SCREEN_INDEX_KEY while the vault is unlocked, so that a popup opened while the worker
- * sleeps paints its rows at once; removed by every change to the accounts and by lock.
+ * sleeps paints its codes at once; removed by every change to the accounts and by lock.
  */
 export interface FirstScreenIndex {
-  rows: AccountLabel[];
+  rows: FirstScreenRow[];
   /** More accounts exist than `rows` (replaced ones included). */
   more: boolean;
 }
 
 export const FIRST_SCREEN_INDEX_KEY = 'popup.firstScreenIndex';
+
+const isUpcoming = (u: UpcomingCodes): boolean =>
+  !!u && typeof u.from === 'number' && Array.isArray(u.codes) && u.codes.every((c) => typeof c === 'string' && /^\d+$/.test(c));
+
+/**
+ * The code a row's upcoming codes give for `now` (local epoch ms), with the next one: only
+ * inside the horizon (the last step is never shown, it has no next code), else undefined.
+ */
+export function codeAt(row: FirstScreenRow, now: number): Pick<AccountView, 'code' | 'nextCode' | 'validUntil'> | undefined {
+  const u = row.upcoming;
+  if (!u) return undefined;
+  const ms = row.period * 1000;
+  const i = Math.floor((now - u.from) / ms);
+  if (!(i >= 0 && i + 1 < u.codes.length)) return undefined;
+  return { code: u.codes[i]!, nextCode: u.codes[i + 1]!, validUntil: u.from + (i + 1) * ms };
+}
 
 /** A stored index, checked for shape: a bad value is no index, never a broken popup. */
 export function parseFirstScreenIndex(x: unknown): FirstScreenIndex | undefined {
@@ -66,7 +97,8 @@ export function parseFirstScreenIndex(x: unknown): FirstScreenIndex | undefined 
       typeof r.period === 'number' &&
       typeof r.state === 'string' &&
       !!r.backup &&
-      typeof r.backup.total === 'number',
+      typeof r.backup.total === 'number' &&
+      (r.upcoming === undefined || isUpcoming(r.upcoming)),
   );
   return good ? (v as FirstScreenIndex) : undefined;
 }

@@ -12,7 +12,7 @@
  * in a calibration run. Cold runs stop the worker (CDP) between the floor and the popup.
  */
 import type { Page } from '@playwright/test';
-import { benchResult, popupUrl, repeat, SCRIPT_PAGE, send, type BenchEnv } from './harness';
+import { benchResult, popupUrl, repeat, SCRIPT_PAGE, send, TIMEOUT_MS, type BenchEnv } from './harness';
 import { totpAt } from '../../test/sandbox/testkit/otp';
 import { median, ratioRow, timeRow, type Row } from './stats';
 import type { WorkerControl } from './worker';
@@ -205,6 +205,22 @@ async function prepare(env: BenchEnv, worker: WorkerControl, mode: Mode): Promis
 }
 
 /**
+ * A woken worker's start, on the popup's clock (ms from its navigation start): its time
+ * origin, its script evaluated (the `cmc:main` mark at the top of the background's main), its
+ * message listener added (`cmc:listening`).
+ */
+async function workerStart(env: BenchEnv, page: Page): Promise<Record<string, number>> {
+  const sw = env.context.serviceWorkers().find((x) => x.url().startsWith(`chrome-extension://${env.extensionId}/`));
+  if (!sw) return {};
+  const pageOrigin = (await page.evaluate('performance.timeOrigin')) as number;
+  const m = (await sw.evaluate(
+    `({ origin: performance.timeOrigin, main: performance.getEntriesByName('cmc:main')[0]?.startTime, listening: performance.getEntriesByName('cmc:listening')[0]?.startTime })`,
+  )) as { origin: number; main?: number; listening?: number };
+  const at = (t?: number) => (t === undefined ? NaN : m.origin - pageOrigin + t);
+  return { 'worker started': at(0), 'worker script evaluated': at(m.main), 'worker listening': at(m.listening) };
+}
+
+/**
  * One pair: the floor page, then the popup, in fresh tabs one after the other (so both meet
  * the same load). For cold, the worker is stopped between the two and must have started
  * again for the popup.
@@ -217,12 +233,24 @@ async function pair(env: BenchEnv, worker: WorkerControl, mode: Mode, expected: 
   try {
     const b = await benchResult<Observed>(page);
     const html = (await page.evaluate(`performance.getEntriesByType('navigation')[0].domInteractive`)) as number;
-    if (mode === 'cold' && worker.starts() === starts) throw new Error('the popup got its codes without starting the stopped worker');
-    const [, answered] = msgTimes(b, 'accounts.list');
+    // Cold, the codes may come from storage.session before the worker answers: wait for the
+    // answer too (its time is a phase), and check that the stopped worker did start for it.
+    const answeredAt = (await page.evaluate(`new Promise((resolve, reject) => {
+      const late = setTimeout(() => reject(new Error('no accounts.list answer in ${TIMEOUT_MS} ms')), ${TIMEOUT_MS});
+      const check = () => {
+        const m = window.__bench.msgs.find((x) => x.type === 'accounts.list' && x.answered !== null);
+        if (m) { clearTimeout(late); resolve(m.answered); } else requestAnimationFrame(check);
+      };
+      check();
+    })`)) as number;
+    if (mode === 'cold' && worker.starts() === starts) throw new Error('the popup got its answer without starting the stopped worker');
+    const w = mode === 'cold' ? await workerStart(env, page) : {};
     const phases = {
       'HTML parsed': html,
       'first script': b.firstScriptAt ?? NaN,
-      'answer received': answered,
+      'index read': msgTimes(b, 'storage.session.get')[1],
+      ...w,
+      'answer received': answeredAt,
       'rows in DOM': b.rowsAt ?? NaN,
       'codes in DOM': b.codesAt!,
       'next frame': b.frameAt!,

@@ -1,11 +1,13 @@
 /**
  * The popup's first screen: the rows that fit first, the rest once painted; the first-screen
- * index the background keeps in storage.session (names and order, never a secret or a code),
- * which lock removes; and a popup opened on a stopped worker, answered from that index.
+ * index the background keeps in storage.session (names, order and the next minutes of codes,
+ * never a secret or a backup code), which lock removes; and a popup opened on a stopped
+ * worker, which shows the codes from that index before the worker answers.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createVault, expectCurrentCode, lockVault, openPopup } from './support/extension';
+import { totpAt } from '../sandbox/testkit/otp';
+import { createVault, expectCurrentCode, lockVault, openPopup, popupUrl } from './support/extension';
 
 const SECRETS = Array.from({ length: 12 }, (_, i) => 'JBSWY3DPEHPK3PX' + 'ABCDEFGHIJKL'[i]);
 const INDEX_KEY = 'popup.firstScreenIndex';
@@ -18,8 +20,28 @@ async function seed(popup: Page): Promise<void> {
   expect(reply.ok).toBe(true);
 }
 
+type StoredRow = { user: string; period: number; upcoming?: { from: number; codes: string[] } };
 const storedIndex = (page: Page) =>
-  page.evaluate((k) => chrome.storage.session.get(k).then((items) => (items[k] ?? null) as { rows: Array<{ user: string }>; more: boolean } | null), INDEX_KEY);
+  page.evaluate((k) => chrome.storage.session.get(k).then((items) => (items[k] ?? null) as { rows: StoredRow[]; more: boolean } | null), INDEX_KEY);
+
+/** Installed before the popup's scripts: the background never answers the list or the status (a worker still starting). */
+const NO_ANSWER = `(() => {
+  const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+  chrome.runtime.sendMessage = (m, ...rest) =>
+    m && (m.type === 'accounts.list' || m.type === 'vault.status') ? new Promise(() => {}) : send(m, ...rest);
+})();`;
+
+async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+}
 
 /** The popup with the 12 accounts, and their users in the order it lists them. */
 async function seededPopup(context: BrowserContext, extensionId: string): Promise<{ popup: Page; users: string[] }> {
@@ -44,7 +66,13 @@ test('every account is listed after the first screen; the index names the first 
   expect(index?.more).toBe(true);
   const text = JSON.stringify(index);
   for (const s of SECRETS) expect(text).not.toContain(s);
-  expect(text).not.toMatch(/"(code|nextCode|secret|backupCodes)"/);
+  expect(text).not.toMatch(/"(secret|backupCodes|key)"/);
+  // Each row's codes are that account's TOTP codes, step by step from the current one.
+  for (const row of index!.rows) {
+    const u = row.upcoming!;
+    expect(u.codes.length).toBeGreaterThan(20);
+    u.codes.forEach((c, k) => expect(c).toBe(totpAt(secretOf(row.user), u.from + k * row.period * 1000)));
+  }
 
   await lockVault(context, extensionId);
   expect(await storedIndex(popup)).toBeNull();
@@ -54,16 +82,7 @@ test('a popup opened on a stopped worker shows the first screen in order with th
   const { popup, users } = await seededPopup(context, extensionId);
   await expect.poll(async () => (await storedIndex(popup))?.rows.length).toBe(FIRST_SCREEN);
 
-  const cdp = await context.newCDPSession(popup);
-  const stopped = new Promise<void>((resolve) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-
+  await stopWorker(context, popup);
   await popup.reload();
   const rows = popup.getByTestId('account');
   await expect(rows).toHaveCount(12);
@@ -71,4 +90,42 @@ test('a popup opened on a stopped worker shows the first screen in order with th
     await expect(rows.nth(i).locator('.acct-user')).toHaveText(users[i]!);
     await expectCurrentCode(rows.nth(i).getByTestId('code'), secretOf(users[i]!));
   }
+});
+
+test('the stored codes alone paint the first screen: the right code on every row before the background answers', async ({ context, extensionId }) => {
+  const { popup, users } = await seededPopup(context, extensionId);
+  await expect.poll(async () => (await storedIndex(popup))?.rows.length).toBe(FIRST_SCREEN);
+  await stopWorker(context, popup);
+
+  const page = await context.newPage();
+  await page.addInitScript(NO_ANSWER);
+  await page.goto(popupUrl(extensionId));
+  const rows = page.getByTestId('account');
+  await expect(rows).toHaveCount(FIRST_SCREEN);
+  for (let i = 0; i < FIRST_SCREEN; i++) {
+    await expect(rows.nth(i).locator('.acct-user')).toHaveText(users[i]!);
+    await expectCurrentCode(rows.nth(i).getByTestId('code'), secretOf(users[i]!));
+  }
+});
+
+test('a locked vault leaves no code to show: the popup on a stopped worker asks for the passphrase', async ({ context, extensionId }) => {
+  const { popup } = await seededPopup(context, extensionId);
+  await expect.poll(async () => (await storedIndex(popup))?.rows.length).toBe(FIRST_SCREEN);
+  await lockVault(context, extensionId);
+  expect(await storedIndex(popup)).toBeNull();
+  await stopWorker(context, popup);
+
+  // Even with the background silent, there is nothing to paint.
+  const silent = await context.newPage();
+  await silent.addInitScript(NO_ANSWER);
+  await silent.goto(popupUrl(extensionId));
+  await expect(silent.locator('.popup')).toBeVisible();
+  // The popup has read storage.session (its prefetch's read) and rendered what it found.
+  expect(await silent.evaluate(() => (globalThis as unknown as { __cmcPopupBoot: { index: Promise<unknown> } }).__cmcPopupBoot.index)).toBeUndefined();
+  await silent.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await expect(silent.getByTestId('account')).toHaveCount(0);
+
+  await popup.reload();
+  await expect(popup.getByTestId('passphrase')).toBeVisible();
+  await expect(popup.getByTestId('account')).toHaveCount(0);
 });

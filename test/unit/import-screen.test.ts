@@ -1,5 +1,5 @@
 /**
- * The popup's "import the transfer QR shown on this tab" (ui-handlers 'import.captureTab' and
+ * The popup's "import the transfer QR shown on this tab" (ui-transfer.ts 'import.captureTab' and
  * 'import.pending'): a capture without an authenticator QR is refused at once; one with it is
  * kept in memory for the options page, handed over once, and previews like an image file.
  */

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAccount, openVault, type Account, type AccountList, type Vault } from '@/lib/vault';
-import { createFirstScreenStore, firstScreen, indexOf, type SessionArea } from '@/lib/background/first-screen';
+import { createFirstScreenStore, FIRST_SCREEN_ORDER_KEY, firstScreen, indexOf, type SessionArea } from '@/lib/background/first-screen';
 import { FIRST_SCREEN, FIRST_SCREEN_INDEX_KEY, parseFirstScreenIndex } from '@/lib/messages/protocol';
 import { ok } from '@/lib/result';
 import { mapStorage } from './support/vault-storage';
@@ -65,7 +65,7 @@ async function seeded(count: number, states: Record<number, Account['state']> = 
 }
 
 describe('the first-screen index', () => {
-  it('holds names and order of the first listed accounts, never a secret, a code or a backup code', () => {
+  it('holds names and order of the first listed accounts, never a secret or a backup code', () => {
     const accounts = Array.from({ length: 12 }, (_, i) => account(i, i === 1 ? 'replaced' : 'active'));
     const index = indexOf(accounts, FIRST_SCREEN);
     expect(index.rows.map((r) => r.user)).toEqual(['user0', ...Array.from({ length: FIRST_SCREEN - 1 }, (_, i) => `user${i + 2}`)]);
@@ -93,8 +93,8 @@ describe('the first-screen index', () => {
   it('is written when the vault keeps a fresh list, removed by a write and by lock', async () => {
     const { vault } = await seeded(3);
     const area = sessionArea();
-    const store = createFirstScreenStore(area);
-    store.follow(vault.accounts);
+    const store = createFirstScreenStore(area, { now: Date.now, clockOffset: () => 0 });
+    store.follow(vault.accounts, () => vault.session.isUnlocked());
 
     expect((await vault.accounts.list()).ok).toBe(true);
     expect((await store.read())?.rows.map((r) => r.user)).toEqual(['user0', 'user1', 'user2']);
@@ -106,8 +106,18 @@ describe('the first-screen index', () => {
 
     expect((await vault.accounts.list()).ok).toBe(true);
     expect((await store.read())?.rows).toHaveLength(4);
+    const ids = (await store.read())!.rows.map((r) => r.id);
     expect((await vault.session.lock()).ok).toBe(true);
     expect(await store.read()).toBeUndefined();
+    // Only the ids' order outlives the lock (no name, no code): the next unlock decrypts those first.
+    expect([...area.map.keys()]).toEqual([FIRST_SCREEN_ORDER_KEY]);
+    expect(await store.order()).toEqual({ ids, more: false });
+    expect(JSON.stringify([...area.map.values()])).not.toMatch(/user|portal|upcoming|codes/);
+
+    // A write removes the order too (it could name the wrong records).
+    expect((await vault.session.unlock(PASS)).ok).toBe(true);
+    expect((await vault.accounts.put(account(4))).ok).toBe(true);
+    expect(await store.order()).toBeUndefined();
     expect(area.map.size).toBe(0);
   });
 });
@@ -143,12 +153,16 @@ describe('firstScreen', () => {
       },
     };
   }
-  const noIndex = { read: async () => undefined };
+  const noIndex = { order: async () => undefined, write: async () => undefined };
+  const orderOf = (ix: ReturnType<typeof indexOf>) => ({ ids: ix.rows.map((r) => r.id), more: ix.more });
 
   it('slices the kept list when the worker has it (no storage, no decryption)', async () => {
     const stored = Array.from({ length: 20 }, (_, i) => account(i, i === 0 ? 'replaced' : 'active'));
     const repo = repository({ kept: list(stored), stored });
-    const r = await firstScreen(repo, noIndex, 8);
+    const written: AccountList[] = [];
+    const r = await firstScreen(repo, { ...noIndex, write: async (l) => void written.push(l) }, 8);
+    // The kept list is handed to the store, which tops up its codes only when they run low.
+    expect(written).toEqual([list(stored)]);
     expect(r.ok && r.value.accounts.map((a) => a.user)).toEqual(Array.from({ length: 8 }, (_, i) => `user${i + 1}`));
     expect(r.ok && r.value.more).toBe(true);
     expect(repo.calls).toEqual([]);
@@ -157,7 +171,7 @@ describe('firstScreen', () => {
   it('decrypts only the indexed records when the worker lost its list', async () => {
     const stored = Array.from({ length: 20 }, (_, i) => account(i));
     const repo = repository({ stored });
-    const index = { read: async () => indexOf(stored, 8) };
+    const index = { ...noIndex, order: async () => orderOf(indexOf(stored, 8)) };
     const r = await firstScreen(repo, index, 8);
     expect(r.ok && r.value.accounts.map((a) => a.id)).toEqual(stored.slice(0, 8).map((a) => a.id));
     expect(r.ok && r.value.more).toBe(true);
@@ -168,7 +182,7 @@ describe('firstScreen', () => {
     const stored = Array.from({ length: 3 }, (_, i) => account(i));
     const stale = indexOf([account(9), ...stored], 8);
     const repo = repository({ stored });
-    const r = await firstScreen(repo, { read: async () => stale }, 8);
+    const r = await firstScreen(repo, { ...noIndex, order: async () => orderOf(stale) }, 8);
     expect(r.ok && r.value.accounts.map((a) => a.user)).toEqual(['user0', 'user1', 'user2']);
     expect(r.ok && r.value.more).toBe(false);
     expect(repo.calls.at(-1)).toBe('list');

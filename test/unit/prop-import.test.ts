@@ -4,7 +4,7 @@
  * never another exception; a file with any bad line imports nothing; a second import of the
  * same file finds only duplicates and overwrites nothing.
  *
- * `importInto` is what the background's 'import.apply' handler does (ui-handlers.ts):
+ * `importInto` is what the background's 'import.apply' handler does (ui-transfer.ts):
  * planImport(stored accounts, readImportFile(file)) and then one put per account to add.
  */
 import 'fake-indexeddb/auto';

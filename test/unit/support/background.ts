@@ -84,7 +84,7 @@ export function uiHandlers(vault: Vault, over: Partial<UiDeps> = {}) {
     measuredOffsets: async () => ({}),
     settings: { load: async () => SETTINGS, save: async () => SETTINGS },
     sites: { granted: async () => [], remove: async () => [], scan: async () => ({ status: 'unsupported' }), enable: async () => false },
-    firstScreenIndex: { read: async () => undefined },
+    firstScreenIndex: { order: async () => undefined, write: async () => undefined },
     onActivity: async () => {},
     onLocked: async () => {},
     onUnlocked: async () => {},
