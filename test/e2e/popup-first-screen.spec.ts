@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { totpAt } from '../sandbox/testkit/otp';
-import { createVault, expectCurrentCode, lockVault, openPopup, popupUrl } from './support/extension';
+import { createVault, expectCurrentCode, lockVault, openPopup, popupUrl, stopWorker } from './support/extension';
 
 const SECRETS = Array.from({ length: 12 }, (_, i) => 'JBSWY3DPEHPK3PX' + 'ABCDEFGHIJKL'[i]);
 const INDEX_KEY = 'popup.firstScreenIndex';
@@ -30,18 +30,6 @@ const NO_ANSWER = `(() => {
   chrome.runtime.sendMessage = (m, ...rest) =>
     m && (m.type === 'accounts.list' || m.type === 'vault.status') ? new Promise(() => {}) : send(m, ...rest);
 })();`;
-
-async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const stopped = new Promise<void>((resolve) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-}
 
 /** The popup with the 12 accounts, and their users in the order it lists them. */
 async function seededPopup(context: BrowserContext, extensionId: string): Promise<{ popup: Page; users: string[] }> {

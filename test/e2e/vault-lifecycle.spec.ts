@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launchBrowser, test } from './fixtures';
-import { PASSPHRASE, createVault, expectCurrentCode, openPopup, unlockIn } from './support/extension';
+import { PASSPHRASE, createVault, expectCurrentCode, openPopup, stopWorker, unlockIn } from './support/extension';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/https://charter.dev.cloudmc.io/:rwalker@cloudops.com?secret=${SECRET}&issuer=https://charter.dev.cloudmc.io/`;
@@ -28,16 +28,7 @@ test('a stopped service worker comes back unlocked', async ({ context, extension
   await createVault(context, extensionId);
   const popup = await addByHand(context, extensionId);
 
-  // Stop the worker the way Chrome does when it idles (CDP ServiceWorker.stopAllWorkers).
-  const cdp = await context.newCDPSession(popup);
-  const stopped = new Promise<void>((resolve) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
+  await stopWorker(context, popup);
 
   // The next message wakes it; the key is restored from storage.session.
   await popup.reload();

@@ -65,3 +65,16 @@ export async function popupBackupCodes(popup: Page, row: Locator): Promise<Array
   }
   return out;
 }
+
+/** Stops the extension's service worker the way Chrome does when it idles (CDP ServiceWorker.stopAllWorkers), and waits until it has. */
+export async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+}
