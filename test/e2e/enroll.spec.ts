@@ -4,9 +4,9 @@
  * codes the sandbox issued.
  */
 import { expect, getUserState, resetSandbox, test } from './fixtures';
-import { confirmPassword, login, securityPath, type Ui } from '../sandbox/testkit/driver';
+import type { Ui } from '../sandbox/testkit/driver';
 import { createVault, expectCurrentCode, openPopup, popupBackupCodes } from './support/extension';
-import { pressOurButton } from './support/our-button';
+import { clickEnroll } from './support/cloudmc';
 
 const QR_MODES = ['img-data', 'img-url', 'canvas', 'svg'] as const;
 const USER = 'alice';
@@ -17,13 +17,7 @@ for (const ui of ['current', '2015'] as Ui[]) {
       test(`one click enrolls: ${ui} UI, ${lang}, QR as ${qr}`, async ({ context, page, sandbox, extensionId }) => {
         await resetSandbox(sandbox, { ui, lang, qr });
         await createVault(context, extensionId);
-        await login(page, `${sandbox.origin}/login`, USER);
-        await page.goto(sandbox.origin + securityPath(ui));
-        await page.locator('#tfa-enable').click();
-        await confirmPassword(page);
-
-        await pressOurButton(page.getByTestId('cmc-enroll'));
-        await expect(page.getByTestId('cmc-status')).toContainText(/backup codes saved/i);
+        await clickEnroll(page, sandbox, USER, ui);
 
         const state = await getUserState(sandbox, USER);
         expect(state.twoFactor.enabled).toBe(true);

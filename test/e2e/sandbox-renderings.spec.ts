@@ -7,9 +7,9 @@
  * and the backup codes it captured, then logs in again without touching the challenge.
  */
 import { expect, getUserState, resetSandbox, test, type SandboxConfig } from './fixtures';
-import { confirmPassword, login, logout, securityPath, submitPassword, type Ui } from '../sandbox/testkit/driver';
+import { logout, submitPassword, type Ui } from '../sandbox/testkit/driver';
 import { createVault, expectCurrentCode, openPopup } from './support/extension';
-import { pressOurButton } from './support/our-button';
+import { clickEnroll } from './support/cloudmc';
 
 const CASES: Array<{ name: string; config: Partial<SandboxConfig> }> = [
   { name: 'coloured QR', config: { qr: 'coloured' } },
@@ -42,13 +42,7 @@ CASES.forEach(({ name, config }, i) => {
     }) => {
       await resetSandbox(sandbox, { ...config, ui, lang });
       await createVault(context, extensionId);
-      await login(page, `${sandbox.origin}/login`, USER);
-      await page.goto(sandbox.origin + securityPath(ui));
-      await page.locator('#tfa-enable').click();
-      await confirmPassword(page);
-
-      await pressOurButton(page.getByTestId('cmc-enroll'));
-      await expect(page.getByTestId('cmc-status')).toContainText(/backup codes saved/i);
+      await clickEnroll(page, sandbox, USER, ui);
 
       const { twoFactor } = await getUserState(sandbox, USER);
       expect(twoFactor.enabled).toBe(true);
