@@ -6,14 +6,15 @@
 import type { Api, Ask } from '@/components/api';
 import { sendVia } from '@/lib/messages/reply';
 import { makeT, type GetMessage } from '@/lib/i18n';
-import { shownLocale } from './page-lang';
 // The browser's own API object, not the polyfill: fewer bytes before the first render.
 import { nativeBrowser as browser } from '@/lib/native-browser';
 
 const uiRequest: Ask = (message) => sendVia((m) => browser.runtime.sendMessage(m), message);
 
 /** The page's language (that of its messages), for screen readers and hyphenation; call it after the first render. */
-export const setPageLang = () => void (document.documentElement.lang = shownLocale(browser.i18n.getMessage('@@ui_locale')));
+// `messagesLocale` is written in each locale file (its folder name): the locale the browser
+// actually picked for our messages, which getUILanguage() is not (en-US under --lang=fr).
+export const setPageLang = () => void (document.documentElement.lang = browser.i18n.getMessage('messagesLocale') || 'en');
 
 export function createApi(): Api {
   return {
