@@ -1,6 +1,6 @@
 /** The popup: first run, locked, or the unlocked vault. */
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { FIRST_SCREEN, type Reply, type VaultState } from '@/lib/messages/protocol';
+import { FIRST_SCREEN, type FirstScreenIndex, type Reply, type VaultState } from '@/lib/messages/protocol';
 import { previewOf } from '@/lib/pages/first-screen-preview';
 import { errorText, useApi, type Ask } from './api';
 import { CreateVault, UnlockForm } from './VaultForms';
@@ -10,8 +10,11 @@ export interface Boot {
   /** The first screen of accounts (`accounts.list` with `first`). */
   list: Promise<Reply<ListAnswer>>;
   status: Promise<Reply<{ state: VaultState }>>;
-  /** The background's first-screen index from storage.session (labels and codes), when the entrypoint read it. */
-  index?: Promise<unknown>;
+  /**
+   * The first-screen index (labels and the next minutes of codes) the popup's own URL carries
+   * (lib/messages/popup-url.ts): painted in the first render, before any answer.
+   */
+  index?: FirstScreenIndex;
 }
 
 /**
@@ -30,13 +33,14 @@ export function Popup({ boot, closeOnUnlock = false }: { boot?: Boot; closeOnUnl
   const { ask, t } = api;
   const [state, setState] = useState<VaultState | null>(null);
   const [initial, setInitial] = useState<ListAnswer | null>(null);
-  const [preview, setPreview] = useState<ListAnswer | null>(null);
+  // The rows and codes the URL carries, in the very first render; the answer replaces them.
+  const [preview] = useState<ListAnswer | null>(() => (boot?.index ? previewOf(boot.index, api.now()) : null));
   const [error, setError] = useState('');
 
   // A layout effect runs right after the first render, not a frame later.
   useLayoutEffect(() => {
     let settled = false;
-    const { list, status, index } = boot ?? startPopup(ask);
+    const { list, status } = boot ?? startPopup(ask);
     void list.then((r) => {
       if (r.ok && !settled) {
         settled = true;
@@ -50,10 +54,6 @@ export function Popup({ boot, closeOnUnlock = false }: { boot?: Boot; closeOnUnl
       settled = true;
       if (r.ok) setState(r.value.state);
       else setError(errorText(t, r.error));
-    });
-    // A stopped worker takes a while to start: paint the index's rows and codes meanwhile.
-    void index?.then((raw) => {
-      if (!settled) setPreview(previewOf(raw, api.now()));
     });
   }, []);
 

@@ -11,6 +11,7 @@ import { createEnrollment } from '@/lib/background/enroll';
 import { loadOffsets, measureOffset, measuredRecently, offsetFor } from '@/lib/background/clock';
 import { createLogin } from '@/lib/background/login';
 import { createFirstScreenStore } from '@/lib/background/first-screen';
+import { indexInPopup } from '@/lib/background/popup-url-index';
 import { injectPageUi, openBackupConfirmWindow, openUnlockWindow, sendToTab } from '@/lib/background/tabs';
 import { decodeQrDataUrl } from '@/lib/qr/decode';
 import { showLockState } from '@/lib/background/toolbar';
@@ -27,8 +28,12 @@ export default defineBackground(() => {
   // Opened once per service-worker life; restores the unlocked state a restart interrupted.
   let vault: Promise<Vault> | undefined;
   // The popup's first screen (labels, order and the next minutes of codes; no secret) follows
-  // the decrypted list.
-  const firstScreenIndex = createFirstScreenStore(browser.storage.session, { now: Date.now, clockOffset: offsetFor });
+  // the decrypted list, in the toolbar popup's URL.
+  const popupPage = browser.runtime.getManifest().action?.default_popup ?? 'popup.html';
+  const firstScreenIndex = createFirstScreenStore(indexInPopup(browser.storage.session, browser.action, popupPage), {
+    now: Date.now,
+    clockOffset: offsetFor,
+  });
   const getVault = (): Promise<Vault> =>
     (vault ??= openVault({ session: fromStorageArea(browser.storage.session) })
       .then(unwrap)

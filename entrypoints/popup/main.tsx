@@ -3,6 +3,7 @@ import { ApiContext } from '@/components/api';
 import { lazy } from '@/components/lazy';
 import { Popup, startPopup, type Boot } from '@/components/Popup';
 import { createApi, setPageLang } from '@/lib/pages/platform';
+import { indexInPopupUrl } from '@/lib/messages/popup-url';
 import '@/components/styles/tokens.css';
 import '@/components/styles/base.css';
 import '@/components/styles/popup.css';
@@ -21,7 +22,8 @@ const PrintView = lazy(() => import('@/components/BackupCodes').then((m) => m.Pr
 const ConfirmBackup = lazy(() => import('@/components/ConfirmBackup').then((m) => m.ConfirmBackup));
 // Ask the background first: public/popup-prefetch.js already did, while this bundle loaded.
 const prefetched = (globalThis as { __cmcPopupBoot?: Boot }).__cmcPopupBoot;
-const boot = print || backupRequest ? undefined : (prefetched ?? startPopup(api.ask));
+// The first screen's rows and codes come with the URL the toolbar opened (lib/messages/popup-url.ts).
+const boot = print || backupRequest ? undefined : { ...(prefetched ?? startPopup(api.ask)), index: indexInPopupUrl(location.href) };
 render(
   <ApiContext.Provider value={api}>
     {print ? (

@@ -3,7 +3,7 @@
  *
  * - Warm (the worker kept the decrypted list): a slice of it, codes for those rows only.
  * - Cold (the worker was stopped, so it lost the list), or just unlocked again: the first
- *   screen's ids in storage.session (the index's, or the order kept across a lock) name the
+ *   screen's ids (the index's, or the order kept in storage.session across a lock) name the
  *   records, and only those are decrypted.
  * - Otherwise (nothing stored: the browser's first unlock, or the accounts just changed): the
  *   whole list.
@@ -12,8 +12,8 @@
  * (upcoming-codes.ts: no secret, no backup code). It follows the repository's kept list:
  * written when a fresh list is kept (or its codes run low), removed when that list is dropped
  * (every write, every lock), through one queue so that a removal can never be overtaken by
- * an older write. The popup reads it too, to paint its rows and
- * codes at once while a stopped worker starts.
+ * an older write. It lives in the toolbar popup's URL (popup-url-index.ts): the popup paints
+ * its rows and codes from it in its first render, before any answer.
  */
 import { ok, type Result } from '../result';
 import { FIRST_SCREEN, FIRST_SCREEN_INDEX_KEY, parseFirstScreenIndex, type FirstScreenIndex } from '../messages/protocol';
@@ -21,7 +21,10 @@ import type { Account, AccountList, AccountRepository, VaultError } from '../vau
 import { labelOf } from './build-views';
 import { stillGood, upcomingOf } from './upcoming-codes';
 
-/** The part of `browser.storage.session` the index uses. */
+/**
+ * The part of a `browser.storage` area the index and the order use: in the extension,
+ * storage.session with the index's key sent to the popup's URL (popup-url-index.ts).
+ */
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
@@ -81,7 +84,7 @@ export interface FirstScreenClock {
 
 export function createFirstScreenStore(area: SessionArea, clock: FirstScreenClock, size = FIRST_SCREEN): FirstScreenStore {
   let tail: Promise<void> = Promise.resolve();
-  // What storage.session holds, as far as this worker life knows ('unknown' until read).
+  // What the area holds, as far as this worker life knows ('unknown' until read).
   let last: FirstScreenIndex | undefined | 'unknown' = 'unknown';
   const queue = (op: () => Promise<void>): Promise<void> =>
     (tail = tail.then(op).catch(() => {

@@ -1,11 +1,12 @@
 /**
- * The first screen's codes for a bounded horizon, kept next to its index in storage.session
- * so that a popup opened on a stopped worker shows codes at once (see first-screen.ts).
+ * The first screen's codes for a bounded horizon, kept in its index (in the popup's URL, see
+ * popup-url-index.ts) so that the popup shows codes in its first render, asleep worker or not.
  *
- * Why this is allowed: the popup shows these codes anyway; storage.session is memory only and
- * closed to content scripts (trusted contexts), and already holds the vault's data key
- * (lib/vault/session.ts), which is worth far more than ten minutes of eight codes. Never a
- * secret, a backup code or the key here; nothing past the horizon is ever shown from it.
+ * Why this is allowed: the popup shows these codes anyway; the popup's URL, like
+ * storage.session, is browser memory only (reset by a restart) that only our own extension
+ * contexts read, and storage.session already holds the vault's data key (lib/vault/session.ts),
+ * which is worth far more than ten minutes of eight codes. Never a secret, a backup code or the
+ * key here; nothing past the horizon is ever shown from it; lock removes it.
  */
 import { stepEndsAt, totp } from '../otp';
 import type { Account } from '../vault';

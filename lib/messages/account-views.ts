@@ -31,7 +31,7 @@ export interface AccountView {
 
 /**
  * What the popup may paint before the background answers: an account's names and place in
- * the list, no code and no secret (it lives in storage.session, see FirstScreenIndex).
+ * the list, no code and no secret (see FirstScreenIndex).
  */
 export type AccountLabel = Omit<AccountView, 'code' | 'nextCode' | 'validUntil'>;
 
@@ -55,9 +55,10 @@ export type FirstScreenRow = AccountLabel & { upcoming?: UpcomingCodes };
 /**
  * The popup's first screen: labels, hosts and order of the first FIRST_SCREEN accounts that
  * are not replaced, and their codes for the next minutes (no secret, no backup code). Kept
- * by the background in storage.session (trusted contexts only, memory only) under
- * FIRST_SCREEN_INDEX_KEY while the vault is unlocked, so that a popup opened while the worker
- * sleeps paints its codes at once; removed by every change to the accounts and by lock.
+ * by the background, while the vault is unlocked, in the toolbar popup's URL (popup-url.ts;
+ * browser memory only, read by our own extension contexts only), so that the popup paints its
+ * codes in its first render, the worker awake or not; removed by every change to the
+ * accounts and by lock. FIRST_SCREEN_INDEX_KEY names it in the background's store.
  */
 export interface FirstScreenIndex {
   rows: FirstScreenRow[];

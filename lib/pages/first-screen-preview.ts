@@ -1,5 +1,5 @@
 /**
- * What the popup paints from the first-screen index (storage.session) before the background
+ * What the popup paints from the first-screen index (its URL carries it) before the background
  * answers: the rows, with the code each row's upcoming codes give for now; a row whose
  * horizon has passed shows a placeholder (empty code) until the answer comes.
  */

@@ -4,7 +4,8 @@
  *
  * The vault is seeded through `import.apply` with a plaintext otpauth URI list. Each run is a
  * pair of openings in fresh tabs: the floor (an extension page whose one classic script just
- * runs), then popup.html, whose time is the performance.now() (ms from navigation start) at
+ * runs), then the popup at the URL the toolbar button opens (`action.getPopup`: popup.html,
+ * with the first-screen index while the vault is unlocked), whose time is the performance.now() (ms from navigation start) at
  * which the expected number of [data-testid="code"] elements hold 6 digits, as recorded by a
  * MutationObserver installed before any page script runs. The budget is on the ratio of the
  * two, which the machine's load moves far less than either figure. The popup renders the rows
@@ -23,9 +24,8 @@ import type { WorkerControl } from './worker';
  * `frameAt` is the next animation frame); `rowsAt` = when `expected` account rows are in the
  * DOM (with or without their codes); `clickAt` = a capture-phase click on
  * [data-testid=clickTestId]; `msgs` = when each message to the background was sent and
- * answered, and each storage.session read made and answered (the chrome APIs wrapped, for the
- * phase breakdown only); `firstScriptAt` = the first of those calls, i.e. the page's first
- * script running. `b.done` resolves once the codes are in and the next frame has begun.
+ * answered (runtime.sendMessage wrapped, for the phase breakdown only); `firstScriptAt` = the
+ * first of those calls, i.e. the page's first script running. `b.done` resolves once the codes are in and the next frame has begun.
  */
 export function codesObserver(expected: number, clickTestId?: string): string {
   return `(() => {
@@ -68,7 +68,6 @@ export function codesObserver(expected: number, clickTestId?: string): string {
   };
   const c = globalThis.chrome;
   wrap(c && c.runtime, 'sendMessage', (args) => args[0] && args[0].type);
-  wrap(c && c.storage && c.storage.session, 'get', () => 'storage.session.get');
 })();`;
 }
 
@@ -141,11 +140,14 @@ export async function seedAccounts(env: BenchEnv, n: number): Promise<void> {
   if (after.accounts.length !== n) throw new Error(`seeded ${after.accounts.length} accounts, expected ${n}`);
 }
 
-/** Opens popup.html in a fresh tab with `script` installed before the page's own scripts. */
-export async function openPopupWith(env: BenchEnv, script: string): Promise<Page> {
+/** What the toolbar button opens now: popup.html, carrying the first-screen index while unlocked. */
+export const toolbarPopupUrl = (env: BenchEnv) => env.control.evaluate('chrome.action.getPopup({})') as Promise<string>;
+
+/** Opens `url` (by default popup.html) in a fresh tab with `script` installed before the page's own scripts. */
+export async function openPopupWith(env: BenchEnv, script: string, url = popupUrl(env)): Promise<Page> {
   const page = await env.context.newPage();
   await page.addInitScript(script);
-  await page.goto(popupUrl(env));
+  await page.goto(url);
   return page;
 }
 
@@ -164,7 +166,7 @@ const shownCodes = (page: Page) =>
  * its own (it is also a warm-up run), where every code shown is checked.
  */
 export async function firstBatch(env: BenchEnv, n: number): Promise<number> {
-  const page = await openPopupWith(env, codesObserver(1));
+  const page = await openPopupWith(env, codesObserver(1), await toolbarPopupUrl(env));
   try {
     const b = await benchResult<Observed>(page);
     await settle(page);
@@ -229,11 +231,13 @@ async function pair(env: BenchEnv, worker: WorkerControl, mode: Mode, expected: 
   const floor = await openFloor(env);
   await prepare(env, worker, mode);
   const starts = worker.starts();
-  const page = await openPopupWith(env, codesObserver(expected));
+  // Asked of the browser, not the worker: a stopped worker stays stopped.
+  const url = await toolbarPopupUrl(env);
+  const page = await openPopupWith(env, codesObserver(expected), url);
   try {
     const b = await benchResult<Observed>(page);
     const html = (await page.evaluate(`performance.getEntriesByType('navigation')[0].domInteractive`)) as number;
-    // Cold, the codes may come from storage.session before the worker answers: wait for the
+    // The codes may come from the URL's index before the worker answers: wait for the
     // answer too (its time is a phase), and check that the stopped worker did start for it.
     const answeredAt = (await page.evaluate(`new Promise((resolve, reject) => {
       const late = setTimeout(() => reject(new Error('no accounts.list answer in ${TIMEOUT_MS} ms')), ${TIMEOUT_MS});
@@ -248,7 +252,6 @@ async function pair(env: BenchEnv, worker: WorkerControl, mode: Mode, expected: 
     const phases = {
       'HTML parsed': html,
       'first script': b.firstScriptAt ?? NaN,
-      'index read': msgTimes(b, 'storage.session.get')[1],
       ...w,
       'answer received': answeredAt,
       'rows in DOM': b.rowsAt ?? NaN,

@@ -1,8 +1,8 @@
 /**
  * The popup's first screen: the rows that fit first, the rest once painted; the first-screen
- * index the background keeps in storage.session (names, order and the next minutes of codes,
- * never a secret or a backup code), which lock removes; and a popup opened on a stopped
- * worker, which shows the codes from that index before the worker answers.
+ * index the background keeps in the toolbar popup's URL (names, order and the next minutes of
+ * codes, never a secret or a backup code), which lock removes; and the popup the toolbar opens
+ * on a stopped worker, which shows the codes from that index before the worker answers.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -10,7 +10,6 @@ import { totpAt } from '../sandbox/testkit/otp';
 import { createVault, expectCurrentCode, lockVault, openPopup, popupUrl, stopWorker } from './support/extension';
 
 const SECRETS = Array.from({ length: 12 }, (_, i) => 'JBSWY3DPEHPK3PX' + 'ABCDEFGHIJKL'[i]);
-const INDEX_KEY = 'popup.firstScreenIndex';
 const FIRST_SCREEN = 8;
 
 /** 12 accounts, user<i> with SECRETS[i], imported as a plaintext otpauth list (one batch: the list orders them by time, then id). */
@@ -21,8 +20,13 @@ async function seed(popup: Page): Promise<void> {
 }
 
 type StoredRow = { user: string; period: number; upcoming?: { from: number; codes: string[] } };
-const storedIndex = (page: Page) =>
-  page.evaluate((k) => chrome.storage.session.get(k).then((items) => (items[k] ?? null) as { rows: StoredRow[]; more: boolean } | null), INDEX_KEY);
+/** What the toolbar button opens now (action.getPopup, asked from one of our pages). */
+const toolbarPopupUrl = (page: Page) => page.evaluate(() => chrome.action.getPopup({}));
+/** The index the toolbar's popup URL carries (`#first=` + URI-encoded JSON), or null. */
+const storedIndex = async (page: Page) => {
+  const fragment = new URL(await toolbarPopupUrl(page)).hash;
+  return fragment.startsWith('#first=') ? (JSON.parse(decodeURIComponent(fragment.slice('#first='.length))) as { rows: StoredRow[]; more: boolean }) : null;
+};
 
 /** Installed before the popup's scripts: the background never answers the list or the status (a worker still starting). */
 const NO_ANSWER = `(() => {
@@ -71,7 +75,7 @@ test('a popup opened on a stopped worker shows the first screen in order with th
   await expect.poll(async () => (await storedIndex(popup))?.rows.length).toBe(FIRST_SCREEN);
 
   await stopWorker(context, popup);
-  await popup.reload();
+  await popup.goto(await toolbarPopupUrl(popup));
   const rows = popup.getByTestId('account');
   await expect(rows).toHaveCount(12);
   for (let i = 0; i < FIRST_SCREEN; i++) {
@@ -83,11 +87,12 @@ test('a popup opened on a stopped worker shows the first screen in order with th
 test('the stored codes alone paint the first screen: the right code on every row before the background answers', async ({ context, extensionId }) => {
   const { popup, users } = await seededPopup(context, extensionId);
   await expect.poll(async () => (await storedIndex(popup))?.rows.length).toBe(FIRST_SCREEN);
+  const url = await toolbarPopupUrl(popup);
   await stopWorker(context, popup);
 
   const page = await context.newPage();
   await page.addInitScript(NO_ANSWER);
-  await page.goto(popupUrl(extensionId));
+  await page.goto(url);
   const rows = page.getByTestId('account');
   await expect(rows).toHaveCount(FIRST_SCREEN);
   for (let i = 0; i < FIRST_SCREEN; i++) {
@@ -101,15 +106,16 @@ test('a locked vault leaves no code to show: the popup on a stopped worker asks 
   await expect.poll(async () => (await storedIndex(popup))?.rows.length).toBe(FIRST_SCREEN);
   await lockVault(context, extensionId);
   expect(await storedIndex(popup)).toBeNull();
+  const url = await toolbarPopupUrl(popup);
+  expect(url).toBe(popupUrl(extensionId));
   await stopWorker(context, popup);
 
-  // Even with the background silent, there is nothing to paint.
+  // Even with the background silent, there is nothing to paint: the popup renders its first
+  // frame from what it was opened with (the bar alone), and no row.
   const silent = await context.newPage();
   await silent.addInitScript(NO_ANSWER);
-  await silent.goto(popupUrl(extensionId));
+  await silent.goto(url);
   await expect(silent.locator('.popup')).toBeVisible();
-  // The popup has read storage.session (its prefetch's read) and rendered what it found.
-  expect(await silent.evaluate(() => (globalThis as unknown as { __cmcPopupBoot: { index: Promise<unknown> } }).__cmcPopupBoot.index)).toBeUndefined();
   await silent.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await expect(silent.getByTestId('account')).toHaveCount(0);
 
