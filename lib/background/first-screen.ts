@@ -100,9 +100,10 @@ export function createFirstScreenStore(area: SessionArea, clock: FirstScreenCloc
   const store: FirstScreenStore = {
     async read() {
       await tail;
-      const value = await stored();
-      if (last === 'unknown') last = value;
-      return value;
+      // This worker is the index's only writer: once known, no need to ask the browser again
+      // (an unlock's first screen saves that round trip).
+      if (last === 'unknown') last = await stored();
+      return last;
     },
     async order() {
       const ix = await store.read();
