@@ -61,9 +61,11 @@ export function oneResourcePage(pages: string[]): Plugin[] {
             const href = m ? (m[1] ?? m[2] ?? m[3])! : '';
             const file = href.startsWith(base) ? href.slice(base.length) : href;
             const asset = bundle[file];
-            if (asset?.type !== 'asset') throw new Error(`one-resource-page: ${page} links ${href}, not a CSS asset of this build`);
+            if (asset?.type !== 'asset')
+              throw new Error(`one-resource-page: ${page} links ${href}, not a CSS asset of this build`);
             const source = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
-            if (NOT_INLINABLE.test(source)) throw new Error(`one-resource-page: ${file} has a relative url() or </style: cannot inline it`);
+            if (NOT_INLINABLE.test(source))
+              throw new Error(`one-resource-page: ${file} has a relative url() or </style: cannot inline it`);
             css.push(source.trim());
             inlined.add(file);
             if (at < 0) at = offset;
@@ -78,7 +80,9 @@ export function oneResourcePage(pages: string[]): Plugin[] {
         // After Vite has written every page into the bundle: drop what nothing names any more.
         order: 'post',
         handler(_options, bundle) {
-          const texts = Object.values(bundle).map((f) => (f.type === 'chunk' ? f.code : f.fileName.endsWith('.html') ? String(f.source) : ''));
+          const texts = Object.values(bundle).map((f) =>
+            f.type === 'chunk' ? f.code : f.fileName.endsWith('.html') ? String(f.source) : '',
+          );
           for (const file of inlined) if (!texts.some((text) => text.includes(file))) delete bundle[file];
         },
       },
