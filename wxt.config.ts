@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { LOOPBACK_MATCHES, builtInMatches } from './lib/cloudmc/sites';
+import { oneResourcePage } from './build/one-resource-page';
 
 // Host access is the least that works (DESIGN.md rule 7): the store build (`wxt build`) knows
 // CloudMC's own domains; the sandbox build (`wxt build --mode sandbox`, in .output/*-sandbox)
@@ -20,8 +21,9 @@ export default defineConfig({
   manifestVersion: 3,
   // The sandbox build is a production build with other host patterns: same minified code, same
   // Preact (WXT would otherwise set NODE_ENV to the mode's name; the npm script sets it too).
-  vite: ({ mode }) => ({
-    plugins: [preact()],
+  vite: ({ mode, command }) => ({
+    // Built, popup.html loads one resource: its script, with its CSS inline (see the file).
+    plugins: [preact(), ...(command === 'build' ? oneResourcePage(['entrypoints/popup/index.html']) : [])],
     // The content script runs on every CloudMC page: a slim context in place of WXT's (see the file).
     resolve: { alias: { 'wxt/utils/content-script-context': fileURLToPath(new URL('lib/content/script-context.ts', import.meta.url)) } },
     ...(mode === 'sandbox' ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),

@@ -6,23 +6,25 @@ import { errorText, useApi, type Ask } from './api';
 import { CreateVault, UnlockForm } from './VaultForms';
 import { Bar, Vault, type ListAnswer } from './Vault';
 
-export interface Boot {
+/** The popup's two questions to the background, asked together. */
+export interface Asked {
   /** The first screen of accounts (`accounts.list` with `first`). */
   list: Promise<Reply<ListAnswer>>;
   status: Promise<Reply<{ state: VaultState }>>;
-  /**
-   * The first-screen index (labels and the next minutes of codes) the popup's own URL carries
-   * (lib/messages/popup-url.ts): painted in the first render, before any answer.
-   */
-  index?: FirstScreenIndex;
 }
 
 /**
- * Asks for the first screen and the status at once: when unlocked (the common case) the codes
- * are on screen after a single round trip. The entrypoint's prefetch script does the same
- * (and reads the index) before the bundle loads; this is the fallback.
+ * What the popup's script hands over: the first-screen index the popup's own URL carries
+ * (lib/messages/popup-url.ts; labels and the next minutes of codes), painted in the first
+ * render; or, with none, the questions it asked at its start (nothing to paint before the answer).
  */
-export const startPopup = (ask: Ask): Boot => ({
+export type Boot = { index: FirstScreenIndex } | { asked: Asked };
+
+/**
+ * Asks for the first screen and the status at once: when unlocked (the common case) the codes
+ * are on screen after a single round trip.
+ */
+export const startPopup = (ask: Ask): Asked => ({
   list: ask({ type: 'accounts.list', first: FIRST_SCREEN }),
   status: ask({ type: 'vault.status' }),
 });
@@ -34,13 +36,24 @@ export function Popup({ boot, closeOnUnlock = false }: { boot?: Boot; closeOnUnl
   const [state, setState] = useState<VaultState | null>(null);
   const [initial, setInitial] = useState<ListAnswer | null>(null);
   // The rows and codes the URL carries, in the very first render; the answer replaces them.
-  const [preview] = useState<ListAnswer | null>(() => (boot?.index ? previewOf(boot.index, api.now()) : null));
+  const [preview] = useState<ListAnswer | null>(() => (boot && 'index' in boot ? previewOf(boot.index, api.now()) : null));
   const [error, setError] = useState('');
 
-  // A layout effect runs right after the first render, not a frame later.
+  // A layout effect runs right after the first render, not a frame later. With rows on screen
+  // already, the questions wait for that paint: the worker's answer (the same codes) would only
+  // compete with it for the CPU, on its thread of the same process.
   useLayoutEffect(() => {
+    if (!preview) return start(boot && 'asked' in boot ? boot.asked : startPopup(ask));
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => start(startPopup(ask)), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+
+  function start({ list, status }: Asked) {
     let settled = false;
-    const { list, status } = boot ?? startPopup(ask);
     void list.then((r) => {
       if (r.ok && !settled) {
         settled = true;
@@ -55,7 +68,7 @@ export function Popup({ boot, closeOnUnlock = false }: { boot?: Boot; closeOnUnl
       if (r.ok) setState(r.value.state);
       else setError(errorText(t, r.error));
     });
-  }, []);
+  }
 
   const locked = () => {
     setInitial(null);

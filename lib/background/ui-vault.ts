@@ -7,9 +7,13 @@ import { afterReply, type UiContext } from './ui-context';
 import { unwrap } from './unwrap';
 
 export function vaultHandlers({ deps, view, active }: UiContext) {
-  /** The popup's first screen: codes for those rows only, the rest asked for once painted. */
-  async function firstScreenAnswer(v: Vault, first: number) {
-    const screen = unwrap(await firstScreen(v.accounts, deps.firstScreenIndex, Math.max(1, Math.min(first, 100))));
+  /**
+   * The popup's first screen: codes for those rows only, the rest asked for once painted.
+   * `order`: the first screen's record ids, when already asked for (see vault.unlock).
+   */
+  async function firstScreenAnswer(v: Vault, first: number, order = deps.firstScreenIndex.order) {
+    const index = { write: deps.firstScreenIndex.write, order };
+    const screen = unwrap(await firstScreen(v.accounts, index, Math.max(1, Math.min(first, 100))));
     return { accounts: screen.accounts.map(view), broken: screen.broken, more: screen.more };
   }
 
@@ -27,6 +31,9 @@ export function vaultHandlers({ deps, view, active }: UiContext) {
       return state();
     },
     'vault.unlock': async ({ passphrase, first }) => {
+      // Which records the first screen shows needs no key: asked for while the KDF runs.
+      const order = first === undefined ? undefined : deps.firstScreenIndex.order();
+      order?.catch(() => undefined);
       const screen = await active(async (v) => {
         const kdfStart = performance.now();
         const unlocked = await v.session.unlock(passphrase);
@@ -38,7 +45,7 @@ export function vaultHandlers({ deps, view, active }: UiContext) {
         unwrap(unlocked);
         // The popup wants its codes next: its first screen's records are decrypted first (their
         // ids kept across the lock), the rest of the list after the answer.
-        const answer = first === undefined ? undefined : await firstScreenAnswer(v, first);
+        const answer = first === undefined ? undefined : await firstScreenAnswer(v, first, () => order!);
         performance.measure('cmc:after-kdf', { start: kdfEnd });
         void v.accounts.list();
         return answer;

@@ -7,6 +7,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { totpAt } from '../sandbox/testkit/otp';
+import { indexInPopupUrl } from '../../lib/messages/popup-url';
 import { createVault, expectCurrentCode, lockVault, openPopup, popupUrl, stopWorker } from './support/extension';
 
 const SECRETS = Array.from({ length: 12 }, (_, i) => 'JBSWY3DPEHPK3PX' + 'ABCDEFGHIJKL'[i]);
@@ -19,14 +20,10 @@ async function seed(popup: Page): Promise<void> {
   expect(reply.ok).toBe(true);
 }
 
-type StoredRow = { user: string; period: number; upcoming?: { from: number; codes: string[] } };
 /** What the toolbar button opens now (action.getPopup, asked from one of our pages). */
 const toolbarPopupUrl = (page: Page) => page.evaluate(() => chrome.action.getPopup({}));
-/** The index the toolbar's popup URL carries (`#first=` + URI-encoded JSON), or null. */
-const storedIndex = async (page: Page) => {
-  const fragment = new URL(await toolbarPopupUrl(page)).hash;
-  return fragment.startsWith('#first=') ? (JSON.parse(decodeURIComponent(fragment.slice('#first='.length))) as { rows: StoredRow[]; more: boolean }) : null;
-};
+/** The index the toolbar's popup URL carries (its codec has unit tests of its own), or null. */
+const storedIndex = async (page: Page) => indexInPopupUrl(await toolbarPopupUrl(page)) ?? null;
 
 /** Installed before the popup's scripts: the background never answers the list or the status (a worker still starting). */
 const NO_ANSWER = `(() => {

@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAccount, openVault, type Account, type AccountList, type Vault } from '@/lib/vault';
 import { createFirstScreenStore, FIRST_SCREEN_ORDER_KEY, firstScreen, indexOf, type SessionArea } from '@/lib/background/first-screen';
@@ -190,13 +189,5 @@ describe('firstScreen', () => {
     const fresh = repository({ stored });
     expect((await firstScreen(fresh, noIndex, 8)).ok).toBe(true);
     expect(fresh.calls).toEqual(['list']);
-  });
-});
-
-describe('popup-prefetch.js', () => {
-  it('asks for the first screen and reads the index under the protocol’s names', () => {
-    const js = readFileSync('public/popup-prefetch.js', 'utf8');
-    expect(js).toContain(`{ type: 'accounts.list', first: ${FIRST_SCREEN} }`);
-    expect(js).toContain(`var key = '${FIRST_SCREEN_INDEX_KEY}';`);
   });
 });

@@ -77,6 +77,15 @@ describe('the popup URL', () => {
     expect(previewOf(indexInPopupUrl(ROOT + url), now)?.accounts.map((a) => a.code)).toEqual(index.rows.map((r) => r.upcoming!.codes[Math.floor((now - r.upcoming!.from) / 30_000)]));
   });
 
+  it('stays short: eight rows with their ten minutes of codes in under 2.5 KB (a longer URL slows the navigation)', () => {
+    const accounts = Array.from({ length: 8 }, (_, i) => account(i));
+    const index = indexWithCodes(accounts);
+    expect(index.rows[0]!.upcoming!.codes.length).toBeGreaterThanOrEqual(20);
+    const url = popupUrlWith('popup.html', index);
+    expect(url.length).toBeLessThan(2560);
+    expect(indexInPopupUrl(url)).toEqual(index);
+  });
+
   it('is the bare page without an index, and a new index replaces the old one', () => {
     const index = indexWithCodes([account(0)]);
     expect(popupUrlWith('popup.html', undefined)).toBe('popup.html');
