@@ -68,7 +68,7 @@ export function codesObserver(expected: number, clickTestId?: string): string {
   };
   const c = globalThis.chrome;
   // 'accounts.list:first' for the first screen's question, 'accounts.list' for the whole list's.
-  wrap(c && c.runtime, 'sendMessage', (args) => args[0] && args[0].type + (args[0].first ? ':first' : ''));
+  wrap(c && c.runtime, 'sendMessage', (args) => args[0] && args[0].type + (args[0].type === 'accounts.list' && args[0].first ? ':first' : ''));
 })();`;
 }
 
