@@ -29,15 +29,18 @@ export async function measureUnlock(env: BenchEnv, n = 100): Promise<Row[]> {
       if (b.clickAt === null) throw new Error('the click on unlock was not seen');
       const t0 = b.clickAt;
       const [unlockSent, unlockAnswered] = msgTimes(b, 'vault.unlock', t0);
-      const kdf = await kdfDuration(env);
+      const pageOrigin = (await page.evaluate('performance.timeOrigin')) as number;
+      const kdf = await workerMeasure(env, pageOrigin);
       // The worker's own part after the KDF: the first screen read and its codes, to the answer.
-      const rest = await kdfDuration(env, 'cmc:after-kdf');
+      const rest = await workerMeasure(env, pageOrigin, 'cmc:after-kdf');
       if (i >= 0) {
-        afterKdf.push(b.codesAt! - t0 - kdf);
+        afterKdf.push(b.codesAt! - t0 - kdf.duration);
         phases.push({
           'vault.unlock sent': unlockSent - t0,
-          KDF: kdf,
-          'worker after KDF': rest,
+          // The worker's marks, on the popup's clock (both clocks share one time base).
+          'KDF started': kdf.start - t0,
+          'KDF done': kdf.start + kdf.duration - t0,
+          'worker answered': rest.start + rest.duration - t0,
           // The popup asks for its first screen with the unlock: one answer brings the codes.
           answered: unlockAnswered - t0,
           'codes in DOM': b.codesAt! - t0,
@@ -64,13 +67,16 @@ export async function measureUnlock(env: BenchEnv, n = 100): Promise<Row[]> {
   ];
 }
 
-/** The duration of the worker's last `cmc:kdf` measure (and clears it, so a run never reads the previous one's). */
-async function kdfDuration(env: BenchEnv, name = 'cmc:kdf'): Promise<number> {
+/**
+ * The worker's last `name` measure, its start on the clock of a page whose time origin is
+ * `pageOrigin` (and clears it, so a run never reads the previous one's).
+ */
+async function workerMeasure(env: BenchEnv, pageOrigin: number, name = 'cmc:kdf'): Promise<{ start: number; duration: number }> {
   const worker = env.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${env.extensionId}/`));
   if (!worker) throw new Error(`no service worker of the extension to read ${name} from`);
-  const ms = (await worker.evaluate(
-    `(() => { const e = performance.getEntriesByName(${JSON.stringify(name)}); performance.clearMeasures(${JSON.stringify(name)}); return e.length === 1 ? e[0].duration : NaN; })()`,
-  )) as number;
-  if (!Number.isFinite(ms)) throw new Error(`the worker has no single ${name} measure for this unlock`);
-  return ms;
+  const m = (await worker.evaluate(
+    `(() => { const e = performance.getEntriesByName(${JSON.stringify(name)}); performance.clearMeasures(${JSON.stringify(name)}); return e.length === 1 ? { start: performance.timeOrigin + e[0].startTime, duration: e[0].duration } : null; })()`,
+  )) as { start: number; duration: number } | null;
+  if (!m) throw new Error(`the worker has no single ${name} measure for this unlock`);
+  return { start: m.start - pageOrigin, duration: m.duration };
 }
