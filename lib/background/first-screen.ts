@@ -157,7 +157,7 @@ export interface FirstScreen {
 
 /** The first `first` listed accounts, as cheaply as the worker's state allows (see the top of this file). */
 export async function firstScreen(
-  accounts: Pick<AccountRepository, 'cached' | 'get' | 'list'>,
+  accounts: Pick<AccountRepository, 'cached' | 'getMany' | 'list'>,
   index: Pick<FirstScreenStore, 'order' | 'write'>,
   first: number,
 ): Promise<Result<FirstScreen, VaultError>> {
@@ -173,13 +173,11 @@ export async function firstScreen(
   }
   const ix = await index.order();
   if (ix && (ix.ids.length >= first || !ix.more)) {
-    const ids = ix.ids.slice(0, first);
-    const read = await Promise.all(ids.map((id) => accounts.get(id)));
+    const read = await accounts.getMany(ix.ids.slice(0, first));
     // Any surprise (a record gone or unreadable, a state that changed): the whole list decides.
-    if (read.every((r) => r.ok && r.value.state !== 'replaced')) {
-      const rows = read.map((r) => (r as { value: Account }).value);
+    if (read.ok && read.value.every((a) => a.state !== 'replaced')) {
       // `more`: the rest, and any unreadable record, are not known until the whole list is read.
-      return ok({ accounts: rows, broken: 0, more: true });
+      return ok({ accounts: read.value, broken: 0, more: true });
     }
   }
   const list = await accounts.list();

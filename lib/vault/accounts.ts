@@ -121,6 +121,22 @@ export class AccountRepository {
     return decryptRecord(key, stored.value, id);
   }
 
+  /**
+   * Several accounts, read in one transaction: the popup's first screen. Fails as a whole
+   * (the first record missing or unreadable decides the error).
+   */
+  async getMany(ids: readonly string[]): Promise<Result<Account[], VaultError>> {
+    const key = dataKeyOf(this.#session);
+    if (!key) return vaultError('locked');
+    const stored = await guard(() => this.#store.getRecords(ids));
+    if (!stored.ok) return stored;
+    const missing = stored.value.indexOf(undefined);
+    if (missing !== -1) return vaultError('not-found');
+    const read = await Promise.all(stored.value.map((r, i) => decryptRecord(key, r, ids[i])));
+    const failed = read.find((r) => !r.ok);
+    return failed && !failed.ok ? failed : ok(read.map((r) => (r as { value: Account }).value));
+  }
+
   /** Stores (adds or replaces) an account, stamping updatedAt. */
   put(account: Account): Promise<Result<Account, VaultError>> {
     return this.#serial(async () => {

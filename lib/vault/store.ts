@@ -138,6 +138,13 @@ export class VaultStore {
     return this.db.get('records', id);
   }
 
+  /** Several records in one read transaction (undefined where none is stored). */
+  async getRecords(ids: readonly string[]): Promise<unknown[]> {
+    const tx = this.db.transaction('records');
+    const [records] = await Promise.all([Promise.all(ids.map((id) => tx.store.get(id))), tx.done]);
+    return records;
+  }
+
   async allRecords(): Promise<unknown[]> {
     return this.db.getAll('records');
   }

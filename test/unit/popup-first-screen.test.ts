@@ -141,10 +141,10 @@ describe('firstScreen', () => {
     return {
       calls,
       cached: () => opts.kept ?? null,
-      get: async (id: string) => {
-        calls.push(`get ${id}`);
-        const a = opts.stored.find((x) => x.id === id);
-        return a ? ok(a) : ({ ok: false, error: { code: 'not-found', message: '' } } as const);
+      getMany: async (ids: readonly string[]) => {
+        calls.push(`get ${ids.join(' ')}`);
+        const found = ids.map((id) => opts.stored.find((x) => x.id === id));
+        return found.every((a) => a !== undefined) ? ok(found) : ({ ok: false, error: { code: 'not-found', message: '' } } as const);
       },
       list: async () => {
         calls.push('list');
@@ -174,7 +174,7 @@ describe('firstScreen', () => {
     const r = await firstScreen(repo, index, 8);
     expect(r.ok && r.value.accounts.map((a) => a.id)).toEqual(stored.slice(0, 8).map((a) => a.id));
     expect(r.ok && r.value.more).toBe(true);
-    expect(repo.calls).toEqual(stored.slice(0, 8).map((a) => `get ${a.id}`));
+    expect(repo.calls).toEqual([`get ${stored.slice(0, 8).map((a) => a.id).join(' ')}`]);
   });
 
   it('reads the whole list when the index names a record that is gone, or there is no index', async () => {

@@ -136,6 +136,7 @@ describe('AccountRepository', () => {
     for (const r of [
       await vault.accounts.list(),
       await vault.accounts.get(a.id),
+      await vault.accounts.getMany([a.id]),
       await vault.accounts.put(a),
       await vault.accounts.update(a.id, (x) => x),
       await vault.accounts.delete(a.id),
@@ -183,6 +184,24 @@ describe('AccountRepository', () => {
     const list = await vault.accounts.list();
     expect(list.ok && list.value.accounts.map((x) => x.id)).toEqual([a.id]);
     expect(list.ok && list.value.broken.map((x) => x.id).sort()).toEqual(['junk', 'swapped']);
+  });
+
+  it('getMany reads several accounts in the order asked; one missing or unreadable record fails it all', async () => {
+    const { vault, dbName } = await unlockedVault();
+    const [a, b, c] = [cloudmcAccount(), cloudmcAccount(), cloudmcAccount()];
+    for (const x of [a, b, c]) await vault.accounts.put(x);
+    const many = await vault.accounts.getMany([c.id, a.id]);
+    expect(many.ok && many.value.map((x) => x.id)).toEqual([c.id, a.id]);
+    const one = await vault.accounts.get(c.id);
+    expect(many.ok && many.value[0]).toEqual(one.ok && one.value);
+    expect(await vault.accounts.getMany([])).toEqual({ ok: true, value: [] });
+    expect(await vault.accounts.getMany([a.id, 'missing'])).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const { records } = await rawRecords(dbName);
+    const stored = records.find((r) => r.id === b.id) as { ct: Uint8Array };
+    const ct = stored.ct.slice();
+    ct[0]! ^= 0x01;
+    await writeRawRecord(dbName, { ...stored, ct });
+    expect(await vault.accounts.getMany([a.id, b.id])).toMatchObject({ ok: false, error: { code: 'record-corrupt' } });
   });
 
   it('concurrent read-modify-writes lose nothing', async () => {
