@@ -1,10 +1,12 @@
 /** The popup: first run, locked, or the unlocked vault. */
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { FIRST_SCREEN, type FirstScreenIndex, type Reply, type VaultState } from '@/lib/messages/protocol';
 import { previewOf } from '@/lib/pages/first-screen-preview';
 import { errorText, useApi, type Ask } from './api';
 import { CreateVault, UnlockForm } from './VaultForms';
 import { Bar, Vault, type ListAnswer } from './Vault';
+import { whenIdle } from './idle';
+import { warmUpVault } from './warm-up';
 
 /** The popup's two questions to the background, asked together. */
 export interface Asked {
@@ -69,6 +71,9 @@ export function Popup({ boot, closeOnUnlock = false }: { boot?: Boot; closeOnUnl
       else setError(errorText(t, r.error));
     });
   }
+
+  // Locked: while the passphrase is typed, render the unlocked view once off the page.
+  useEffect(() => (state === 'locked' && !closeOnUnlock ? whenIdle(() => warmUpVault(api)) : undefined), [state]);
 
   const locked = () => {
     setInitial(null);
