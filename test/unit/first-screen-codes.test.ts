@@ -5,32 +5,22 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAccount, openVault, type Account, type AccountList, type Vault } from '@/lib/vault';
+import { openVault, type Account, type AccountList, type Vault } from '@/lib/vault';
 import { createFirstScreenStore, type SessionArea } from '@/lib/background/first-screen';
 import { HORIZON_MS, leftOf, LOW_MS, upcomingOf } from '@/lib/background/upcoming-codes';
 import { codeAt, FIRST_SCREEN_INDEX_KEY, parseFirstScreenIndex, type FirstScreenIndex } from '@/lib/messages/protocol';
 import { previewOf } from '@/lib/pages/first-screen-preview';
 import { totp } from '@/lib/otp';
 import { mapStorage } from './support/vault-storage';
+import { portalAccount } from './support/accounts';
 
 vi.mock('@/lib/vault/crypto', async (real) => (await import('./support/memo-kdf')).memoizeKdf(await real()));
 
 const T0 = 1_700_000_015_000; // 15 s into a 30 s step
-const SECRETS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK'];
 
-function account(i: number, period = 30): Account {
-  const a = createAccount(
-    {
-      params: { secret: SECRETS[i % SECRETS.length]!, algorithm: i === 2 ? 'SHA256' : 'SHA1', digits: i === 1 ? 8 : 6, period, issuer: `portal${i}.example.com`, user: `user${i}` },
-      origin: `https://portal${i}.example.com`,
-      state: 'active',
-      backupCodes: [{ code: `${40_000_000 + i}`, used: false }],
-    },
-    1_700_000_000_000 + i,
-  );
-  if (!a.ok) throw new Error(a.error.message);
-  return a.value;
-}
+/** Account 1 has 8 digits, account 2 SHA-256. */
+const account = (i: number, period = 30): Account =>
+  portalAccount(i, { algorithm: i === 2 ? 'SHA256' : 'SHA1', digits: i === 1 ? 8 : 6, period });
 const list = (accounts: Account[]): AccountList => ({ accounts, broken: [] });
 
 /** storage.session over a Map, counting writes; `hold` delays every operation until released. */

@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAccount, openVault, type Account, type AccountList, type Vault } from '@/lib/vault';
+import { openVault, type Account, type AccountList, type Vault } from '@/lib/vault';
 import { createFirstScreenStore, FIRST_SCREEN_ORDER_KEY, firstScreen, indexOf, type SessionArea } from '@/lib/background/first-screen';
 import { FIRST_SCREEN, FIRST_SCREEN_INDEX_KEY, parseFirstScreenIndex } from '@/lib/messages/protocol';
 import { ok } from '@/lib/result';
 import { mapStorage } from './support/vault-storage';
+import { portalAccount } from './support/accounts';
 
 vi.mock('@/lib/vault/crypto', async (real) => (await import('./support/memo-kdf')).memoizeKdf(await real()));
 
@@ -36,21 +37,8 @@ async function unlockedVault() {
   return r.value;
 }
 
-const SECRETS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK', 'KRSXG5CTMVRXEZLU'];
 
-function account(i: number, state: Account['state'] = 'active'): Account {
-  const a = createAccount(
-    {
-      params: { secret: SECRETS[i % SECRETS.length]!, algorithm: 'SHA1', digits: 6, period: 30, issuer: `portal${i}.example.com`, user: `user${i}` },
-      origin: `https://portal${i}.example.com`,
-      state,
-      backupCodes: [{ code: `${40_000_000 + i}`, used: false }],
-    },
-    1_700_000_000_000 + i,
-  );
-  if (!a.ok) throw new Error(a.error.message);
-  return a.value;
-}
+const account = (i: number, state: Account['state'] = 'active'): Account => portalAccount(i, {}, state);
 
 async function seeded(count: number, states: Record<number, Account['state']> = {}) {
   const vault = await unlockedVault();

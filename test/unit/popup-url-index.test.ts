@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAccount, openVault, type Account, type Vault } from '@/lib/vault';
+import { openVault, type Account, type Vault } from '@/lib/vault';
 import { createFirstScreenStore, FIRST_SCREEN_ORDER_KEY, indexOf, type SessionArea } from '@/lib/background/first-screen';
 import { indexInPopup, type ActionPopup } from '@/lib/background/popup-url-index';
 import { upcomingOf } from '@/lib/background/upcoming-codes';
@@ -13,25 +13,14 @@ import { FIRST_SCREEN_INDEX_KEY, type FirstScreenIndex } from '@/lib/messages/pr
 import { indexInPopupUrl, popupUrlWith } from '@/lib/messages/popup-url';
 import { previewOf } from '@/lib/pages/first-screen-preview';
 import { mapStorage } from './support/vault-storage';
+import { portalAccount } from './support/accounts';
 
 vi.mock('@/lib/vault/crypto', async (real) => (await import('./support/memo-kdf')).memoizeKdf(await real()));
 
 const ROOT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
-const SECRETS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK'];
 
-function account(i: number): Account {
-  const a = createAccount(
-    {
-      params: { secret: SECRETS[i % 3]!, algorithm: 'SHA1', digits: 6, period: 30, issuer: `Portal "${i}" & co`, user: `user${i}@example.com` },
-      origin: `https://portal${i}.example.com`,
-      state: 'active',
-      backupCodes: [{ code: `${40_000_000 + i}`, used: false }],
-    },
-    1_700_000_000_000 + i,
-  );
-  if (!a.ok) throw new Error(a.error.message);
-  return a.value;
-}
+/** Names with characters the URL format must carry. */
+const account = (i: number): Account => portalAccount(i, { issuer: `Portal "${i}" & co`, user: `user${i}@example.com` });
 
 /** An index with codes, as the background writes it. */
 function indexWithCodes(accounts: Account[], now = Date.now()): FirstScreenIndex {
