@@ -113,28 +113,26 @@ export class AccountRepository {
   }
 
   async get(id: string): Promise<Result<Account, VaultError>> {
-    const key = dataKeyOf(this.#session);
-    if (!key) return vaultError('locked');
-    const stored = await guard(() => this.#store.getRecord(id));
-    if (!stored.ok) return stored;
-    if (stored.value === undefined) return vaultError('not-found');
-    return decryptRecord(key, stored.value, id);
+    const one = await this.getMany([id]);
+    return one.ok ? ok(one.value[0]!) : one;
   }
 
   /**
-   * Several accounts, read in one transaction: the popup's first screen. Fails as a whole
-   * (the first record missing or unreadable decides the error).
+   * Several accounts in the order asked, read in one transaction (the popup's first screen).
+   * Fails as a whole: the first record missing or unreadable decides the error.
    */
   async getMany(ids: readonly string[]): Promise<Result<Account[], VaultError>> {
     const key = dataKeyOf(this.#session);
     if (!key) return vaultError('locked');
     const stored = await guard(() => this.#store.getRecords(ids));
     if (!stored.ok) return stored;
-    const missing = stored.value.indexOf(undefined);
-    if (missing !== -1) return vaultError('not-found');
-    const read = await Promise.all(stored.value.map((r, i) => decryptRecord(key, r, ids[i])));
-    const failed = read.find((r) => !r.ok);
-    return failed && !failed.ok ? failed : ok(read.map((r) => (r as { value: Account }).value));
+    if (stored.value.includes(undefined)) return vaultError('not-found');
+    const accounts: Account[] = [];
+    for (const read of await Promise.all(stored.value.map((r, i) => decryptRecord(key, r, ids[i])))) {
+      if (!read.ok) return read;
+      accounts.push(read.value);
+    }
+    return ok(accounts);
   }
 
   /** Stores (adds or replaces) an account, stamping updatedAt. */
