@@ -12,14 +12,14 @@
  * screenshot. `decodeQrPixels` tries views of the image, cheapest first, and stops at the first
  * that decodes: the whole image (both polarities), a downscaled copy of a large one, its
  * luminance stretched to full contrast, the darkest channel (saturated colours), crops around candidate finder patterns, overlapping
- * tiles, and a 2x upscale of a small one.
+ * tiles, and a 2x upscale of a small one (nearest-neighbour, then interpolated).
  */
 import jsQR from 'jsqr';
 import { fail, ok, type Result } from '../result';
 import type { QrError } from './errors';
 import { declaredImageSize } from './image-size';
 import { finderBoxes, tiles } from './finders';
-import { crop, darkestChannel, downscale, flattenAlpha, stretched, upscale, type Pixels } from './pixels';
+import { crop, darkestChannel, downscale, flattenAlpha, smoothUpscale2x, stretched, upscale, type Pixels } from './pixels';
 
 export type { QrError, QrErrorCode } from './errors';
 
@@ -130,7 +130,13 @@ function* views(image: Pixels): Generator<Pixels> {
   yield darkestChannel(small);
   if (!wide) yield* finderCrops();
   for (const box of tiles(image.width, image.height)) yield fitted(crop(image, box.x, box.y, box.width, box.height));
-  if (Math.min(image.width, image.height) < SMALL_SIDE) yield upscale(image, 2);
+  if (Math.min(image.width, image.height) < SMALL_SIDE) {
+    yield upscale(image, 2);
+    // 2-3 px modules at a fractional scale (anti-aliased): interpolated, around the finders
+    // first (a crop's cost, and clear of a caption's false finders), then the whole image.
+    for (const box of finderBoxes(image)) yield smoothUpscale2x(crop(image, box.x, box.y, box.width, box.height));
+    if (!wide) yield smoothUpscale2x(image);
+  }
 }
 
 const OTPAUTH = /^otpauth:/i;

@@ -1,7 +1,7 @@
 /**
  * Small RGBA pixel operations the QR decoder tries views of an image with: alpha flattened
- * onto white, crops, box-filter downscaling, nearest-neighbour upscaling and a grey image of
- * the darkest channel. All return new buffers; none keeps a reference to its input.
+ * onto white, crops, box-filter downscaling, nearest-neighbour and bilinear upscaling and a
+ * grey image of the darkest channel. All return new buffers; none keeps a reference to its input.
  */
 
 export interface Pixels {
@@ -81,6 +81,39 @@ export function upscale(image: Pixels, factor: number): Pixels {
     for (let x = 0; x < width; x++) {
       const i = (src + Math.floor(x / factor)) * CHANNELS;
       out.set(image.data.subarray(i, i + CHANNELS), (y * width + x) * CHANNELS);
+    }
+  }
+  return { data: out, width, height };
+}
+
+/**
+ * Doubles the size with bilinear interpolation. An anti-aliased QR of 2-3 px per module at a
+ * fractional scale has grey edge pixels that jsQR's threshold splits unevenly (a module one
+ * pixel wide beside one three wide); interpolated, each keeps its width in proportion.
+ */
+export function smoothUpscale2x(image: Pixels): Pixels {
+  const { width: w, height: h, data } = image;
+  const width = w * 2;
+  const height = h * 2;
+  const out = new Uint8ClampedArray(width * height * CHANNELS);
+  for (let y = 0; y < height; y++) {
+    // The centre of output pixel y in source pixels: (y + 0.5) / 2 - 0.5, clamped to the image.
+    const sy = Math.min(h - 1, Math.max(0, (y - 0.5) / 2));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(h - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(w - 1, Math.max(0, (x - 0.5) / 2));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(w - 1, x0 + 1);
+      const fx = sx - x0;
+      const o = (y * width + x) * CHANNELS;
+      for (let c = 0; c < 3; c++) {
+        const top = data[(y0 * w + x0) * CHANNELS + c]! * (1 - fx) + data[(y0 * w + x1) * CHANNELS + c]! * fx;
+        const bottom = data[(y1 * w + x0) * CHANNELS + c]! * (1 - fx) + data[(y1 * w + x1) * CHANNELS + c]! * fx;
+        out[o + c] = top * (1 - fy) + bottom * fy;
+      }
+      out[o + 3] = OPAQUE;
     }
   }
   return { data: out, width, height };

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeQrDataUrl, decodeQrPixels, MAX_IMAGE_SIDE, type Rasterize } from '@/lib/qr/decode';
+import { smoothUpscale2x } from '@/lib/qr/pixels';
 import { declaredImageSize } from '@/lib/qr/image-size';
 import { ok } from '@/lib/result';
 import { CLOUDMC_URI, compositeCard, decodePng, encodePng, pngClaiming, qrPixels, resample, solid, paste, withLogo } from './fixtures/qr-images';
@@ -97,6 +98,19 @@ describe('decodeQrPixels, properties', () => {
     );
   });
 
+  // Draws the property above once failed on (about 1 in 700): ~2.6 px per module, anti-aliased,
+  // the edges split unevenly by every nearest-neighbour view; the interpolated 2x view reads them.
+  it.each([
+    [3, 0.8886505967894964, 71],
+    [4, 0.8724304172164401, 100],
+  ])('a QR at a fractional scale: card %i times as wide, rescaled by %f, at %i percent', (widthFactor, rescale, at) => {
+    const qr = resample(qrPixels(CLOUDMC_URI, { scale: 3 }), rescale);
+    const width = qr.width * widthFactor;
+    const card = compositeCard(qr, { width, height: qr.height + 40, qrAt: Math.round(((width - qr.width) * at) / 100) });
+    expect(decodeQrPixels(card)).toEqual(decoded);
+    expect(decodeQrPixels(qr)).toEqual(decoded);
+  });
+
   it('any crop that keeps the QR and at least one module of quiet zone', () => {
     const qr = qrPixels(CLOUDMC_URI, { scale: 4 });
     fc.assert(
@@ -109,6 +123,20 @@ describe('decodeQrPixels, properties', () => {
       }),
       { numRuns: 20 },
     );
+  });
+});
+
+describe('smoothUpscale2x', () => {
+  it('doubles each side, keeps flat areas flat and puts the edge between two pixels halfway', () => {
+    // One row: black, white.
+    const image = { width: 2, height: 1, data: Uint8ClampedArray.from([0, 0, 0, 255, 255, 255, 255, 255]) };
+    const out = smoothUpscale2x(image);
+    expect([out.width, out.height]).toEqual([4, 2]);
+    const reds = Array.from({ length: 4 }, (_, x) => out.data[x * 4]);
+    // Output centres sit at source x = 0 (clamped), 0.25, 0.75, 1 (clamped).
+    expect(reds).toEqual([0, 64, 191, 255]);
+    expect(Array.from(out.data.subarray(16, 32))).toEqual(Array.from(out.data.subarray(0, 16)));
+    expect(out.data.filter((_, i) => i % 4 === 3).every((a) => a === 255)).toBe(true);
   });
 });
 
