@@ -18,7 +18,7 @@ import jsQR from 'jsqr';
 import { fail, ok, type Result } from '../result';
 import type { QrError } from './errors';
 import { declaredImageSize } from './image-size';
-import { finderBoxes, tiles } from './finders';
+import { finderBoxes, tiles, type Box } from './finders';
 import { crop, darkestChannel, downscale, flattenAlpha, smoothUpscale2x, stretched, upscale, type Pixels } from './pixels';
 
 export type { QrError, QrErrorCode } from './errors';
@@ -112,15 +112,17 @@ const WIDE = 2;
 
 /** The views to try, lazily, cheapest and likeliest first. */
 function* views(image: Pixels): Generator<Pixels> {
-  const finderCrops = function* () {
+  // Finding the finders scans the whole image: once, and only when a view needs them.
+  let found: Box[] | undefined;
+  const finderCrops = function* (view: (cropped: Pixels) => Pixels) {
     // Crops come from the full-resolution image (a small QR in a big picture keeps its modules).
-    for (const box of finderBoxes(image)) yield fitted(crop(image, box.x, box.y, box.width, box.height));
+    for (const box of (found ??= finderBoxes(image))) yield view(crop(image, box.x, box.y, box.width, box.height));
   };
   // A wide picture (a caption or a photo beside the QR): its text gives jsQR many false finder
   // candidates over the whole image (measured: up to ~100 ms a pass), a crop around the real
   // ones decodes in a few ms. So the crops come first there, and last elsewhere.
   const wide = Math.max(image.width, image.height) >= WIDE * Math.min(image.width, image.height);
-  if (wide) yield* finderCrops();
+  if (wide) yield* finderCrops(fitted);
   // A large image is first seen whole at a reduced size (jsQR at full size costs seconds).
   const small = fitted(image);
   yield small;
@@ -128,13 +130,13 @@ function* views(image: Pixels): Generator<Pixels> {
   if (small === image && Math.min(image.width, image.height) >= 2 * SMALL_SIDE) yield downscale(image, 2);
   yield stretched(small);
   yield darkestChannel(small);
-  if (!wide) yield* finderCrops();
+  if (!wide) yield* finderCrops(fitted);
   for (const box of tiles(image.width, image.height)) yield fitted(crop(image, box.x, box.y, box.width, box.height));
   if (Math.min(image.width, image.height) < SMALL_SIDE) {
     yield upscale(image, 2);
     // 2-3 px modules at a fractional scale (anti-aliased): interpolated, around the finders
     // first (a crop's cost, and clear of a caption's false finders), then the whole image.
-    for (const box of finderBoxes(image)) yield smoothUpscale2x(crop(image, box.x, box.y, box.width, box.height));
+    yield* finderCrops(smoothUpscale2x);
     if (!wide) yield smoothUpscale2x(image);
   }
 }
